@@ -1,0 +1,49 @@
+"""Find which actor a span of text refers to, through the actors' mentions.
+
+Quotes and events both ask "who is this span?" (a speaker, an addressee, an
+event's actor): this is the one place that answers it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from whosaid.records import Actor, Mention
+
+
+class MentionIndex:
+    """Looks up the actor whose mention best covers a character span.
+
+    Example:
+        >>> index = MentionIndex(actors)            # doctest: +SKIP
+        >>> actor, mention = index.actor_at(10, 18)  # doctest: +SKIP
+    """
+
+    def __init__(self, actors: Iterable[Actor]):
+        self.actors = tuple(actors)
+        self._mentions: list[tuple[Mention, Actor]] = sorted(
+            ((m, a) for a in self.actors for m in a.mentions), key=lambda pair: pair[0].start
+        )
+
+    def actor_at(self, start: int, end: int) -> tuple[Actor, Mention] | tuple[None, None]:
+        """The actor and mention overlapping [start, end) the most (ties: the shorter mention)."""
+        best: tuple[int, int, Actor, Mention] | None = None
+        for mention, actor in self._mentions:
+            if mention.start >= end:
+                break
+            overlap = min(end, mention.end) - max(start, mention.start)
+            if overlap <= 0:
+                continue
+            key = (overlap, -(mention.end - mention.start))
+            if best is None or key > best[:2]:
+                best = (*key, actor, mention)
+        if best is None:
+            return None, None
+        return best[2], best[3]
+
+    def actors_in(self, start: int, end: int) -> list[tuple[Actor, Mention]]:
+        """Every (actor, mention) whose mention lies inside [start, end), in text order."""
+        return [(a, m) for m, a in self._mentions if m.start >= start and m.end <= end]
+
+    def by_id(self, actor_id: str) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
