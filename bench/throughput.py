@@ -1,0 +1,136 @@
+"""Throughput and memory of the whosaid pipeline, measured in one run, printed as ratios.
+
+Each configuration runs in its own subprocess so that its peak memory (max RSS)
+is its own. Compared side by side on the same articles (the bundled samples,
+repeated to a fixed size):
+
+- bare spaCy parse (``nlp.pipe``) with the md and sm pipelines: the floor any
+  spaCy-based system pays;
+- the full whosaid analysis (actors, quotes, events) with md and sm;
+- the full ingest into a fresh SQLite database (md), when the store is there.
+
+Usage: ``python bench/throughput.py [--repeat 3] [--json]`` (``make bench``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+
+
+def _texts(repeat: int) -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    # A distinct suffix per copy keeps article ids distinct, so nothing is deduplicated.
+    return [f"{t}\n\n(copy {i})" for i in range(repeat) for t in texts]
+
+
+def _run_config(config: str, repeat: int) -> dict:
+    from whosaid.ingest import article_from_string
+    from whosaid.nlp import load_model
+
+    texts = _texts(repeat)
+    chars = sum(len(t) for t in texts)
+    model = "sm" if config.endswith("sm") else "md"
+    t0 = time.perf_counter()
+    if config.startswith("spacy"):
+        nlp = load_model(model)
+        load = time.perf_counter() - t0
+        t1 = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=8):
+            pass
+    elif config.startswith("whosaid"):
+        from whosaid.pipeline import Pipeline
+
+        pipeline = Pipeline(model)
+        load = time.perf_counter() - t0
+        t1 = time.perf_counter()
+        articles = [article_from_string(t, source=f"bench-{i}", format="txt") for i, t in enumerate(texts)]
+        for _ in pipeline.analyse_many(articles):
+            pass
+    elif config.startswith("ingest"):
+        load = 0.0
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp) / "in"
+            folder.mkdir()
+            for i, t in enumerate(texts):
+                (folder / f"a{i:04d}.txt").write_text(t, encoding="utf-8")
+            t1 = time.perf_counter()
+            done = subprocess.run(
+                [sys.executable, "-m", "whosaid", "ingest", str(folder), "--db", str(Path(tmp) / "b.db"),
+                 "--model", model],
+                check=False, capture_output=True, text=True,
+            )
+            if done.returncode not in (0, 1):  # 1 = some inputs rejected, still measured
+                raise SystemExit(f"ingest failed ({done.returncode}): {done.stderr[-1000:]}")
+    else:
+        raise SystemExit(f"unknown config {config}")
+    seconds = time.perf_counter() - t1
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    if config.startswith("ingest"):
+        peak = max(peak, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    return {
+        "config": config,
+        "articles": len(texts),
+        "chars": chars,
+        "load_s": round(load, 2),
+        "seconds": round(seconds, 2),
+        "articles_per_s": round(len(texts) / seconds, 2),
+        "chars_per_s": round(chars / seconds),
+        "peak_rss_mb": round(peak / 1024),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="copies of the 21 samples (default 3)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--config", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.config:
+        print(json.dumps(_run_config(args.config, args.repeat)))
+        return
+    configs = ["spacy-md", "spacy-sm", "whosaid-md", "whosaid-sm", "ingest-md"]
+    results = {}
+    for config in configs:
+        out = subprocess.run(
+            [sys.executable, __file__, "--config", config, "--repeat", str(args.repeat)],
+            capture_output=True, text=True, env={**os.environ, "PYTHONWARNINGS": "ignore"},
+        )
+        if out.returncode != 0:
+            print(f"{config}: failed\n{out.stderr[-2000:]}", file=sys.stderr)
+            continue
+        results[config] = json.loads(out.stdout.strip().splitlines()[-1])
+    ratios = {}
+    if "whosaid-md" in results and "spacy-md" in results:
+        ratios["whosaid_md / spacy_md time"] = round(results["whosaid-md"]["seconds"] / results["spacy-md"]["seconds"], 2)
+        ratios["whosaid_md / spacy_md peak memory"] = round(
+            results["whosaid-md"]["peak_rss_mb"] / results["spacy-md"]["peak_rss_mb"], 2)
+    if "whosaid-sm" in results and "whosaid-md" in results:
+        ratios["whosaid_md / whosaid_sm time"] = round(results["whosaid-md"]["seconds"] / results["whosaid-sm"]["seconds"], 2)
+    if "ingest-md" in results and "whosaid-md" in results:
+        ratios["ingest_md / whosaid_md time (store + process start)"] = round(
+            results["ingest-md"]["seconds"] / results["whosaid-md"]["seconds"], 2)
+    if args.json:
+        print(json.dumps({"results": results, "ratios": ratios}, indent=2))
+        return
+    cols = ["config", "articles", "chars", "load_s", "seconds", "articles_per_s", "chars_per_s", "peak_rss_mb"]
+    print("\t".join(cols))
+    for r in results.values():
+        print("\t".join(str(r[c]) for c in cols))
+    print()
+    for name, value in ratios.items():
+        print(f"{name}: {value}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,5 @@
+"""``python -m whosaid`` runs the CLI."""
+
+from whosaid.cli import main
+
+main()
