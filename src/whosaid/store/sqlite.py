@@ -1,0 +1,915 @@
+"""The SQLite backend of the whosaid store (the embedded default).
+
+Dialect-specific parts live here: connection pragmas (WAL, foreign keys), the
+migration runner, FTS5 query building. Writes are explicit ``BEGIN IMMEDIATE`` ...
+``COMMIT`` transactions, one per article, so a killed process leaves every
+committed article whole and no half-written one.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import logging
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from whosaid.errors import ActorNotFound, ArticleNotFound, StoreError, UsageError
+from whosaid.records import Actor, Analysis, Rejected
+from whosaid.store import Page, Store
+
+log = logging.getLogger(__name__)
+
+MAX_LIMIT = 1000
+#: Events reported this many days apart (or less) with the same type and actors are one event.
+EVENT_MERGE_DAYS = 1
+
+
+# ---- migrations --------------------------------------------------------------------------
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """The schema migrations shipped with whosaid: (version, name, sql), in order."""
+    found = []
+    for entry in resources.files("whosaid.store").joinpath("migrations").iterdir():
+        match = re.fullmatch(r"(\d{4})_(\w+)\.sql", entry.name)
+        if match:
+            found.append((int(match[1]), match[2], entry.read_text(encoding="utf-8")))
+    found.sort()
+    versions = [v for v, _, _ in found]
+    if versions != list(range(1, len(found) + 1)):
+        raise StoreError(f"schema migrations are not numbered 1..n: {versions}")
+    return found
+
+
+def latest_version() -> int:
+    return len(migrations())
+
+
+def split_statements(script: str) -> list[str]:
+    """The statements of a SQL script, triggers kept whole (``sqlite3.complete_statement``)."""
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        if not buffer and (not line.strip() or line.lstrip().startswith("--")):
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements
+
+
+# ---- helpers -----------------------------------------------------------------------------
+
+
+def normalise_name(name: str) -> str:
+    """A name folded for matching: no accents, lower case, words separated by one space."""
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    folded = re.sub(r"[\W_]+", " ", folded).strip()
+    return re.sub(r"^the ", "", folded)
+
+
+def actor_key(actor: Actor) -> str:
+    """The corpus-level id of an article's actor: its canonical id, else kind + normalised name + country."""
+    if actor.canonical_id:
+        return actor.canonical_id
+    return f"{actor.kind}:{normalise_name(actor.name)}:{actor.country or ''}"
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _load(value: str | None) -> Any:
+    return None if value is None else json.loads(value)
+
+
+def _date(value: Any, name: str) -> str | None:
+    """An inclusive date filter as ISO text; a clear UsageError for anything else."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(str(value).strip()).isoformat()
+    except ValueError:
+        raise UsageError(f"{name} must be a date as YYYY-MM-DD, not {value!r}") from None
+
+
+def fts_query(text: str | None) -> str | None:
+    """A safe FTS5 query from free text: every word required, each quoted as a literal.
+
+    Operators, quotes and column filters in the input lose their meaning, so no input
+    can make a syntax error. None when the text holds no word at all.
+    """
+    if not text:
+        return None
+    words = re.findall(r"\w+", text)
+    if not words:
+        return None
+    return " ".join(f'"{w}"' for w in words[:32])
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _encode_cursor(offset: int) -> str:
+    return base64.urlsafe_b64encode(json.dumps({"o": offset}).encode()).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str | None) -> int:
+    if not cursor:
+        return 0
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        offset = json.loads(base64.urlsafe_b64decode(padded.encode()))["o"]
+        if isinstance(offset, int) and offset >= 0:
+            return offset
+    except (ValueError, KeyError, TypeError):
+        pass
+    raise UsageError("the cursor is not one this store gave out")
+
+
+def _limit(limit: Any) -> int:
+    try:
+        value = int(limit)
+    except (TypeError, ValueError):
+        raise UsageError(f"limit must be a whole number, not {limit!r}") from None
+    if not 1 <= value <= MAX_LIMIT:
+        raise UsageError(f"limit must be between 1 and {MAX_LIMIT}, not {value}")
+    return value
+
+
+def _spans_overlap_inside(start: int, end: int, spans: Sequence[dict]) -> bool:
+    return any(s["start"] <= start and end <= s["end"] for s in spans)
+
+
+def quad_class(event_type: str) -> str:
+    """cooperation, conflict or neutral for an event type, from the events registry when it has one."""
+    try:
+        from whosaid import events as registry
+    except ImportError:  # pragma: no cover - the package always has it
+        return "neutral"
+    lookup = getattr(registry, "quad_class", None)
+    if callable(lookup):
+        try:
+            quad = str(lookup(event_type) or "").lower()
+        except Exception:  # noqa: BLE001 - an unknown type is neutral, not a failure
+            quad = ""
+        if "cooperation" in quad:
+            return "cooperation"
+        if "conflict" in quad:
+            return "conflict"
+    return "neutral"
+
+
+# ---- the store ---------------------------------------------------------------------------
+
+
+class SQLiteStore(Store):
+    """A whosaid database in one SQLite file (WAL mode, foreign keys on)."""
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        try:
+            if self.path != ":memory:" and Path(self.path).is_dir():
+                raise StoreError(f"{self.path} is a directory, not a database file")
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30, check_same_thread=False)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA busy_timeout = 30000")
+            if self.path != ":memory:":
+                self.conn.execute("PRAGMA journal_mode = WAL")
+            # NORMAL in WAL mode: a killed process loses nothing committed; only a power cut may.
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open {self.path} as a whosaid database: {exc}") from None
+        try:
+            self.migrate()
+        except BaseException:
+            self.conn.close()
+            raise
+
+    # ---- schema ---------------------------------------------------------------------------
+
+    def version(self) -> int:
+        """The schema version of this database (0 when empty)."""
+        row = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+        ).fetchone()
+        if row is None:
+            return 0
+        return self.conn.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
+
+    def migrate(self, target: int | None = None) -> int:
+        """Apply the missing migrations up to ``target`` (default: the latest), each in one transaction."""
+        known = migrations()
+        latest = len(known)
+        target = latest if target is None else target
+        try:
+            current = self.version()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open {self.path} as a whosaid database: {exc}") from None
+        if current > latest:
+            raise StoreError(
+                f"{self.path} has schema version {current}, newer than this whosaid knows ({latest}); "
+                "upgrade whosaid to open it"
+            )
+        for version, name, sql in known:
+            if version <= current or version > target:
+                continue
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                self.conn.execute(
+                    "CREATE TABLE IF NOT EXISTS schema_migrations "
+                    "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+                )
+                # Another process may have migrated while we waited for the lock.
+                if self.conn.execute("SELECT 1 FROM schema_migrations WHERE version = ?", (version,)).fetchone():
+                    self.conn.execute("COMMIT")
+                    continue
+                for statement in split_statements(sql):
+                    self.conn.execute(statement)
+                self.conn.execute(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                    (version, name, _now()),
+                )
+                self.conn.execute("COMMIT")
+                log.info("applied schema migration %04d_%s to %s", version, name, self.path)
+            except sqlite3.Error as exc:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise StoreError(f"schema migration {version:04d}_{name} failed on {self.path}: {exc}") from None
+        return self.version()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # ---- writing --------------------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def save_rejected(self, rejected: Rejected) -> None:
+        try:
+            self.conn.execute(
+                "INSERT INTO rejected (source, code, reason, at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (source, code) DO UPDATE SET reason = excluded.reason, at = excluded.at",
+                (rejected.source, rejected.code, rejected.reason, _now()),
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot record rejected input {rejected.source}: {exc}") from None
+
+    def save_analysis(self, analysis: Analysis) -> bool:
+        conn = self.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                if self.has_article(analysis.article.id):
+                    conn.execute("ROLLBACK")
+                    return False
+                self._write(analysis)
+                conn.execute("COMMIT")
+                return True
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot store article {analysis.article.id}: {exc}") from None
+
+    def _write(self, analysis: Analysis) -> None:
+        conn = self.conn
+        art = analysis.article
+        mentions = sum(len(a.mentions) for a in analysis.actors)
+        conn.execute(
+            "INSERT INTO articles (id, source, title, authors, published, url, publisher, language, format, "
+            "text, body_start, excluded, warnings, n_actors, n_mentions, n_quotes, n_events, ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                art.id, art.source, art.title, _json(list(art.authors)),
+                art.published.isoformat() if art.published else None, art.url, art.publisher, art.language,
+                art.format, art.text, art.body_start, _json([s.to_dict() for s in art.excluded]),
+                _json(list(analysis.warnings)), len(analysis.actors), mentions, len(analysis.quotes),
+                len(analysis.events), _now(),
+            ),
+        )
+
+        # Actors: article-local ids -> corpus ids.
+        corpus: dict[str, str] = {}
+        for position, actor in enumerate(analysis.actors):
+            key = actor_key(actor)
+            corpus[actor.id] = key
+            conn.execute(
+                "INSERT INTO actors (id, key, name, kind, country, sector, role) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET country = coalesce(actors.country, excluded.country), "
+                "sector = coalesce(actors.sector, excluded.sector), role = coalesce(actors.role, excluded.role)",
+                (key, key, actor.name, actor.kind, actor.country, actor.sector, actor.role),
+            )
+            conn.execute(
+                "INSERT INTO article_actors (article_id, local_id, actor_id, name, kind, country, sector, role, "
+                "canonical_id, confidence, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (art.id, actor.id, key, actor.name, actor.kind, actor.country, actor.sector, actor.role,
+                 actor.canonical_id, actor.confidence, position),
+            )
+            conn.executemany(
+                'INSERT INTO actor_mentions (article_id, local_id, actor_id, start, "end", text, kind, position) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(art.id, actor.id, key, m.start, m.end, m.text, m.kind, i) for i, m in enumerate(actor.mentions)],
+            )
+
+        def to_corpus(local: str | None) -> str | None:
+            if local is None:
+                return None
+            if local not in corpus:
+                log.warning("article %s refers to unknown actor %r; left unlinked", art.id, local)
+            return corpus.get(local)
+
+        # Quotes, and the actors mentioned inside each.
+        quote_ids: dict[str, str] = {}
+        for position, quote in enumerate(analysis.quotes):
+            qid = f"{art.id}:{quote.id}"
+            quote_ids[quote.id] = qid
+            record = quote.to_dict()
+            speaker = record["speaker"]
+            speaker_ids: list[str] = []
+            if speaker is not None:
+                speaker_ids = [c for c in (to_corpus(a) for a in speaker["actors"]) if c]
+                mapped = [to_corpus(a) for a in speaker["actors"]]
+                speaker = {**speaker, "actors": mapped,
+                           "actor": mapped[0] if len(mapped) == 1 else mapped}
+            content = record["content"]
+            conn.execute(
+                "INSERT INTO quotes (id, article_id, local_id, kind, content, text, cue, speaker, speaker_id, "
+                "speaker_mention, speaker_reason, addressee_id, addressee_mention, confidence, start, position) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    qid, art.id, quote.id, quote.kind, _json(content), quote.text, _json(record["cue"]),
+                    _json(speaker), speaker_ids[0] if speaker_ids else None,
+                    _json(quote.speaker_mention.to_dict() if quote.speaker_mention else None),
+                    quote.speaker_reason, to_corpus(quote.addressee), _json(record["addressee_mention"]),
+                    quote.confidence, min((s["start"] for s in content), default=0), position,
+                ),
+            )
+            about = {
+                corpus[a.id]
+                for a in analysis.actors
+                if a.id in corpus and any(_spans_overlap_inside(m.start, m.end, content) for m in a.mentions)
+            } - set(speaker_ids)
+            conn.executemany(
+                "INSERT INTO quote_about (quote_id, actor_id) VALUES (?, ?)", [(qid, a) for a in sorted(about)]
+            )
+
+        # Events: merged across articles when type, actors, recipients and date agree.
+        published = art.published.isoformat() if art.published else None
+        for position, event in enumerate(analysis.events):
+            actors = sorted({c for c in map(to_corpus, event.actor) if c})
+            recipients = sorted({c for c in map(to_corpus, event.recipient) if c})
+            claimed_by = [c for c in map(to_corpus, event.claimed_by) if c]
+            claimed = bool(event.claimed_by)
+            date = event.date.isoformat() if event.date else None
+            event_id = self._matching_event(event.type, actors, recipients, event.date)
+            if event_id is None:
+                event_id = conn.execute(
+                    "INSERT INTO events (type, cameo, mode, actors, recipients, date, location, claimed, mentions, "
+                    "first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
+                    (event.type, event.cameo, event.mode, _json(actors), _json(recipients), date,
+                     _json(event.location.to_dict() if event.location else None), int(claimed), published),
+                ).lastrowid
+                conn.executemany(
+                    "INSERT INTO event_actors (event_id, actor_id, role) VALUES (?, ?, ?)",
+                    [(event_id, a, "actor") for a in actors] + [(event_id, r, "recipient") for r in recipients],
+                )
+            else:
+                conn.execute(
+                    "UPDATE events SET mentions = mentions + 1, claimed = claimed * ?, "
+                    "cameo = coalesce(cameo, ?), mode = coalesce(mode, ?), date = coalesce(date, ?), "
+                    "location = coalesce(location, ?), "
+                    "first_seen = CASE WHEN first_seen IS NULL OR first_seen > ? THEN ? ELSE first_seen END "
+                    "WHERE id = ?",
+                    (int(claimed), event.cameo, event.mode, date,
+                     _json(event.location.to_dict() if event.location else None), published, published, event_id),
+                )
+            record = event.to_dict()
+            record.update(actor=[to_corpus(a) for a in event.actor],
+                          recipient=[to_corpus(r) for r in event.recipient],
+                          claimed_by=[to_corpus(c) for c in event.claimed_by])
+            conn.execute(
+                "INSERT INTO event_reports (event_id, article_id, local_id, evidence, claimed_by, quote_id, negated, "
+                "hypothetical, confidence, record, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (event_id, art.id, event.id, _json(event.evidence.to_dict()), _json(claimed_by),
+                 quote_ids.get(event.quote) if event.quote else None, int(event.negated), int(event.hypothetical),
+                 event.confidence, _json(record), position),
+            )
+
+    def _matching_event(self, type_: str, actors: list[str], recipients: list[str], date: dt.date | None) -> int | None:
+        # Without any actor, two reports of a type say nothing about being the same event.
+        if not actors and not recipients:
+            return None
+        rows = self.conn.execute(
+            "SELECT id, date FROM events WHERE type = ? AND actors = ? AND recipients = ? ORDER BY id",
+            (type_, _json(actors), _json(recipients)),
+        ).fetchall()
+        for row in rows:
+            if date is None and row["date"] is None:
+                return row["id"]
+            if date is not None and row["date"] is not None:
+                if abs((dt.date.fromisoformat(row["date"]) - date).days) <= EVENT_MERGE_DAYS:
+                    return row["id"]
+        return None
+
+    # ---- reading: articles ----------------------------------------------------------------
+
+    def article(self, article_id: str) -> dict:
+        row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise ArticleNotFound(article_id)
+        from whosaid.records import OUTPUT_VERSION
+
+        out: dict[str, Any] = {
+            "version": OUTPUT_VERSION,
+            "id": row["id"],
+            "source": row["source"],
+            "title": row["title"],
+            "authors": _load(row["authors"]),
+            "published": row["published"],
+            "url": row["url"],
+            "publisher": row["publisher"],
+            "language": row["language"],
+            "format": row["format"],
+            "text": row["text"],
+            "body_start": row["body_start"],
+            "excluded": _load(row["excluded"]),
+        }
+        mentions: dict[str, list[dict]] = {}
+        for m in self.conn.execute(
+            'SELECT local_id, start, "end", text, kind FROM actor_mentions WHERE article_id = ? '
+            "ORDER BY local_id, position",
+            (article_id,),
+        ):
+            mentions.setdefault(m["local_id"], []).append(
+                {"start": m["start"], "end": m["end"], "text": m["text"], "kind": m["kind"]}
+            )
+        out["actors"] = [
+            {
+                "id": a["actor_id"],
+                "name": a["name"],
+                "kind": a["kind"],
+                "country": a["country"],
+                "sector": a["sector"],
+                "role": a["role"],
+                "canonical_id": a["canonical_id"],
+                "confidence": round(a["confidence"], 3),
+                "mentions": mentions.get(a["local_id"], []),
+            }
+            for a in self.conn.execute(
+                "SELECT * FROM article_actors WHERE article_id = ? ORDER BY position", (article_id,)
+            )
+        ]
+        out["quotes"] = [
+            {
+                "id": q["local_id"],
+                "kind": q["kind"],
+                "content": _load(q["content"]),
+                "cue": _load(q["cue"]),
+                "speaker": _load(q["speaker"]),
+                "speaker_reason": q["speaker_reason"],
+                "addressee": q["addressee_id"],
+                "addressee_mention": _load(q["addressee_mention"]),
+                "confidence": round(q["confidence"], 3),
+            }
+            for q in self.conn.execute("SELECT * FROM quotes WHERE article_id = ? ORDER BY position", (article_id,))
+        ]
+        out["events"] = [
+            _load(e["record"])
+            for e in self.conn.execute(
+                "SELECT record FROM event_reports WHERE article_id = ? ORDER BY position", (article_id,)
+            )
+        ]
+        out["warnings"] = _load(row["warnings"])
+        return out
+
+    def articles(self, *, search=None, since=None, until=None, limit=50, cursor=None) -> Page:
+        limit, offset = _limit(limit), _decode_cursor(cursor)
+        where, params = [], []
+        since, until = _date(since, "since"), _date(until, "until")
+        if since:
+            where.append("a.published >= ?")
+            params.append(since)
+        if until:
+            where.append("a.published <= ?")
+            params.append(until)
+        columns = (
+            "a.id, a.title, a.published, a.url, a.publisher, a.source, a.language, a.format, "
+            "a.n_actors AS actors, a.n_quotes AS quotes, a.n_events AS events, a.ingested_at"
+        )
+        if search is not None:
+            query = fts_query(search)
+            if query is None:
+                return Page([], None)
+            sql = (
+                f"SELECT {columns}, snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet "
+                "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ?"
+                + "".join(f" AND {w}" for w in where)
+                + " ORDER BY bm25(articles_fts), a.id"
+            )
+            params = [query, *params]
+        else:
+            sql = (
+                f"SELECT {columns} FROM articles a"
+                + (" WHERE " + " AND ".join(where) if where else "")
+                + " ORDER BY a.published IS NULL, a.published DESC, a.id"
+            )
+        return self._page(sql, params, limit, offset)
+
+    def rejected(self) -> list[dict]:
+        return [dict(r) for r in self.conn.execute("SELECT source, code, reason, at FROM rejected ORDER BY at, source")]
+
+    def stats(self) -> dict:
+        count = lambda table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: E731
+        return {
+            "articles": count("articles"),
+            "rejected": count("rejected"),
+            "actors": count("actors"),
+            "mentions": count("actor_mentions"),
+            "quotes": count("quotes"),
+            "events": count("events"),
+            "event_reports": count("event_reports"),
+            "schema_version": self.version(),
+        }
+
+    # ---- reading: actors ------------------------------------------------------------------
+
+    def resolve_actors(self, name: str) -> list[str]:
+        """Corpus actor ids a user's name refers to: an exact id, name or alias first, else whole words."""
+        name = (name or "").strip()
+        if not name:
+            return []
+        exact = [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT id FROM actors WHERE id = ? OR lower(name) = lower(?) "
+                "UNION SELECT DISTINCT actor_id FROM actor_mentions WHERE kind = 'name' AND lower(text) = lower(?)",
+                (name, name, name),
+            )
+        ]
+        if exact:
+            return exact
+        wanted = normalise_name(name)
+        if not wanted:
+            return []
+        pattern = re.compile(rf"(^| ){re.escape(wanted)}( |$)")
+        found = []
+        for row in self.conn.execute(
+            "SELECT id, name FROM actors WHERE name LIKE ? ESCAPE '\\' "
+            "UNION SELECT DISTINCT actor_id, text FROM actor_mentions WHERE kind = 'name' AND text LIKE ? ESCAPE '\\'",
+            (_like(name.split()[0]), _like(name.split()[0])),
+        ):
+            if pattern.search(normalise_name(row[1])) and row[0] not in found:
+                found.append(row[0])
+        return found
+
+    def actors(self, *, search=None, country=None, limit=50, cursor=None) -> Page:
+        limit, offset = _limit(limit), _decode_cursor(cursor)
+        where, params = [], []
+        if search is not None:
+            ids = self.resolve_actors(search)
+            if not ids:
+                return Page([], None)
+            where.append(f"ac.id IN ({','.join('?' * len(ids))})")
+            params.extend(ids)
+        if country:
+            where.append("upper(ac.country) = upper(?)")
+            params.append(country.strip())
+        sql = (
+            "SELECT ac.id, ac.name, ac.kind, ac.country, ac.sector, ac.role, "
+            "(SELECT count(DISTINCT article_id) FROM article_actors aa WHERE aa.actor_id = ac.id) AS articles, "
+            "(SELECT count(*) FROM actor_mentions m WHERE m.actor_id = ac.id) AS mentions, "
+            "(SELECT count(*) FROM quotes q WHERE q.speaker_id = ac.id) AS quotes "
+            "FROM actors ac"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY articles DESC, mentions DESC, ac.name, ac.id"
+        )
+        return self._page(sql, params, limit, offset)
+
+    def actor(self, key_or_name: str) -> dict:
+        ids = self.resolve_actors(key_or_name)
+        if not ids:
+            raise ActorNotFound(key_or_name)
+        # The best-known of the actors the name fits.
+        marks = ",".join("?" * len(ids))
+        row = self.conn.execute(
+            f"SELECT ac.*, (SELECT count(*) FROM actor_mentions m WHERE m.actor_id = ac.id) AS n "
+            f"FROM actors ac WHERE ac.id IN ({marks}) ORDER BY n DESC, ac.id LIMIT 1",
+            ids,
+        ).fetchone()
+        actor_id = row["id"]
+        aliases = [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT text, count(*) AS n FROM actor_mentions WHERE actor_id = ? AND kind = 'name' "
+                "GROUP BY text ORDER BY n DESC, text",
+                (actor_id,),
+            )
+            if r[0] != row["name"]
+        ]
+        roles = [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT role, count(*) AS n FROM article_actors WHERE actor_id = ? AND role IS NOT NULL "
+                "GROUP BY role ORDER BY n DESC, role",
+                (actor_id,),
+            )
+        ]
+        articles = [
+            dict(r)
+            for r in self.conn.execute(
+                "SELECT a.id, a.title, a.published FROM articles a WHERE a.id IN "
+                "(SELECT article_id FROM article_actors WHERE actor_id = ?) "
+                "ORDER BY a.published IS NULL, a.published DESC, a.id",
+                (actor_id,),
+            )
+        ]
+        return {
+            "id": actor_id,
+            "key": row["key"],
+            "name": row["name"],
+            "kind": row["kind"],
+            "country": row["country"],
+            "sector": row["sector"],
+            "role": row["role"],
+            "aliases": aliases,
+            "roles": roles,
+            "article_count": len(articles),
+            "articles": articles,
+            "mentions": row["n"],
+            "quotes_by": self.quotes(speaker=actor_id, limit=MAX_LIMIT).items,
+            "quotes_about": self.quotes(about=actor_id, limit=MAX_LIMIT).items,
+            "events": self._events_of(actor_id),
+        }
+
+    def _events_of(self, actor_id: str) -> list[dict]:
+        rows = self.conn.execute(
+            "SELECT DISTINCT e.* FROM events e JOIN event_actors ea ON ea.event_id = e.id WHERE ea.actor_id = ? "
+            "ORDER BY coalesce(e.date, e.first_seen) IS NULL, coalesce(e.date, e.first_seen) DESC, e.id LIMIT ?",
+            (actor_id, MAX_LIMIT),
+        ).fetchall()
+        return self._event_items(rows)
+
+    # ---- reading: quotes ------------------------------------------------------------------
+
+    def quotes(self, *, speaker=None, addressee=None, about=None, search=None, since=None, until=None,
+               article=None, kind=None, limit=50, cursor=None) -> Page:
+        limit, offset = _limit(limit), _decode_cursor(cursor)
+        where, params = [], []
+        for value, clause in (
+            (speaker, "q.speaker_id IN ({})"),
+            (addressee, "q.addressee_id IN ({})"),
+            (about, "q.id IN (SELECT quote_id FROM quote_about WHERE actor_id IN ({}))"),
+        ):
+            if value is None:
+                continue
+            ids = self.resolve_actors(value)
+            if not ids:
+                return Page([], None)
+            where.append(clause.format(",".join("?" * len(ids))))
+            params.extend(ids)
+        since, until = _date(since, "since"), _date(until, "until")
+        if since:
+            where.append("a.published >= ?")
+            params.append(since)
+        if until:
+            where.append("a.published <= ?")
+            params.append(until)
+        if article:
+            where.append("q.article_id = ?")
+            params.append(article)
+        if kind:
+            where.append("q.kind = ?")
+            params.append(kind)
+        join = ""
+        if search is not None:
+            query = fts_query(search)
+            if query is None:
+                return Page([], None)
+            join = " JOIN quotes_fts ON quotes_fts.rowid = q.seq"
+            where.append("quotes_fts MATCH ?")
+            params.append(query)
+        sql = (
+            "SELECT q.*, a.title AS article_title, a.published AS published, "
+            "sp.name AS speaker_name, ad.name AS addressee_name FROM quotes q "
+            "JOIN articles a ON a.id = q.article_id "
+            "LEFT JOIN actors sp ON sp.id = q.speaker_id LEFT JOIN actors ad ON ad.id = q.addressee_id"
+            + join
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY a.published IS NULL, a.published DESC, q.article_id, q.position"
+        )
+        rows = self.conn.execute(sql + " LIMIT ? OFFSET ?", [*params, limit + 1, offset]).fetchall()
+        items = [self._quote_item(r) for r in rows[:limit]]
+        return Page(items, _encode_cursor(offset + limit) if len(rows) > limit else None)
+
+    def _quote_item(self, row: sqlite3.Row) -> dict:
+        about = [
+            {"id": r[0], "name": r[1]}
+            for r in self.conn.execute(
+                "SELECT ac.id, ac.name FROM quote_about qa JOIN actors ac ON ac.id = qa.actor_id "
+                "WHERE qa.quote_id = ? ORDER BY ac.name",
+                (row["id"],),
+            )
+        ]
+        speaker = _load(row["speaker"])
+        return {
+            "id": row["id"],
+            "article_id": row["article_id"],
+            "article_title": row["article_title"],
+            "published": row["published"],
+            "kind": row["kind"],
+            "text": row["text"],
+            "content": _load(row["content"]),
+            "cue": _load(row["cue"]),
+            "speaker_id": row["speaker_id"],
+            "speaker_name": row["speaker_name"],
+            "speaker_mention": (speaker or {}).get("mention") or _load(row["speaker_mention"]),
+            "addressee_id": row["addressee_id"],
+            "addressee_name": row["addressee_name"],
+            "about": about,
+            "confidence": round(row["confidence"], 3),
+            "speaker_reason": row["speaker_reason"],
+        }
+
+    # ---- reading: events ------------------------------------------------------------------
+
+    def events(self, *, type=None, actor=None, recipient=None, since=None, until=None,
+               claimed: bool | None = None, limit=50, cursor=None) -> Page:
+        limit, offset = _limit(limit), _decode_cursor(cursor)
+        where, params = [], []
+        if type:
+            where.append("upper(e.type) = upper(?)")
+            params.append(type.strip())
+        for value, role in ((actor, "actor"), (recipient, "recipient")):
+            if value is None:
+                continue
+            ids = self.resolve_actors(value)
+            if not ids:
+                return Page([], None)
+            where.append(
+                f"e.id IN (SELECT event_id FROM event_actors WHERE role = ? AND actor_id IN ({','.join('?' * len(ids))}))"
+            )
+            params.extend([role, *ids])
+        since, until = _date(since, "since"), _date(until, "until")
+        if since:
+            where.append("coalesce(e.date, e.first_seen) >= ?")
+            params.append(since)
+        if until:
+            where.append("coalesce(e.date, e.first_seen) <= ?")
+            params.append(until)
+        if claimed is not None:
+            where.append("e.claimed = ?")
+            params.append(int(bool(claimed)))
+        sql = (
+            "SELECT e.* FROM events e"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY coalesce(e.date, e.first_seen) IS NULL, coalesce(e.date, e.first_seen) DESC, e.id"
+        )
+        rows = self.conn.execute(sql + " LIMIT ? OFFSET ?", [*params, limit + 1, offset]).fetchall()
+        return Page(self._event_items(rows[:limit]), _encode_cursor(offset + limit) if len(rows) > limit else None)
+
+    def _names(self, ids: Iterable[str]) -> dict[str, str]:
+        ids = list(ids)
+        if not ids:
+            return {}
+        rows = self.conn.execute(f"SELECT id, name FROM actors WHERE id IN ({','.join('?' * len(ids))})", ids)
+        return {r[0]: r[1] for r in rows}
+
+    def _event_items(self, rows: Sequence[sqlite3.Row]) -> list[dict]:
+        items = []
+        for e in rows:
+            actors, recipients = _load(e["actors"]), _load(e["recipients"])
+            names = self._names(set(actors) | set(recipients))
+            reports = [
+                {
+                    "article_id": r["article_id"],
+                    "article_title": r["title"],
+                    "published": r["published"],
+                    "url": r["url"],
+                    "evidence": _load(r["evidence"]),
+                    "claimed_by": _load(r["claimed_by"]),
+                    "quote_id": r["quote_id"],
+                    "negated": bool(r["negated"]),
+                    "hypothetical": bool(r["hypothetical"]),
+                    "confidence": round(r["confidence"], 3),
+                }
+                for r in self.conn.execute(
+                    "SELECT r.*, a.title, a.published, a.url FROM event_reports r JOIN articles a ON a.id = r.article_id "
+                    "WHERE r.event_id = ? ORDER BY a.published, r.article_id, r.position",
+                    (e["id"],),
+                )
+            ]
+            items.append({
+                "id": e["id"],
+                "type": e["type"],
+                "cameo": e["cameo"],
+                "mode": e["mode"],
+                "quad": quad_class(e["type"]),
+                "actors": [{"id": a, "name": names.get(a)} for a in actors],
+                "recipients": [{"id": r, "name": names.get(r)} for r in recipients],
+                "date": e["date"],
+                "location": _load(e["location"]),
+                "claimed": bool(e["claimed"]),
+                "mentions": e["mentions"],
+                "first_seen": e["first_seen"],
+                "confidence": max((r["confidence"] for r in reports), default=None),
+                "reports": reports,
+            })
+        return items
+
+    # ---- reading: the network -------------------------------------------------------------
+
+    def graph(self, *, since=None, until=None, min_weight=1) -> dict:
+        since, until = _date(since, "since"), _date(until, "until")
+        try:
+            min_weight = max(1, int(min_weight))
+        except (TypeError, ValueError):
+            raise UsageError(f"min_weight must be a whole number, not {min_weight!r}") from None
+        edges: dict[tuple[str, str, str, str], list] = {}
+
+        def add(source: str | None, target: str | None, kind: str, quad: str, evidence: Any) -> None:
+            if source and target and source != target:
+                edges.setdefault((source, target, kind, quad), []).append(evidence)
+
+        date_sql, params = [], []
+        if since:
+            date_sql.append("a.published >= ?")
+            params.append(since)
+        if until:
+            date_sql.append("a.published <= ?")
+            params.append(until)
+        where = (" AND " + " AND ".join(date_sql)) if date_sql else ""
+        for q in self.conn.execute(
+            "SELECT q.id, q.speaker_id, q.addressee_id FROM quotes q JOIN articles a ON a.id = q.article_id "
+            f"WHERE q.speaker_id IS NOT NULL{where}",
+            params,
+        ).fetchall():
+            add(q["speaker_id"], q["addressee_id"], "quote", "neutral", q["id"])
+            for (about,) in self.conn.execute("SELECT actor_id FROM quote_about WHERE quote_id = ?", (q["id"],)):
+                if about != q["addressee_id"]:
+                    add(q["speaker_id"], about, "quote", "neutral", q["id"])
+        ev_sql, ev_params = [], []
+        if since:
+            ev_sql.append("coalesce(date, first_seen) >= ?")
+            ev_params.append(since)
+        if until:
+            ev_sql.append("coalesce(date, first_seen) <= ?")
+            ev_params.append(until)
+        for e in self.conn.execute(
+            "SELECT id, type, actors, recipients FROM events" + (" WHERE " + " AND ".join(ev_sql) if ev_sql else ""),
+            ev_params,
+        ).fetchall():
+            quad = quad_class(e["type"])
+            for a in _load(e["actors"]):
+                for r in _load(e["recipients"]):
+                    add(a, r, "event", quad, e["id"])
+        kept = [
+            {"source": s, "target": t, "kind": k, "quad": quad, "weight": len(ev), "evidence": ev}
+            for (s, t, k, quad), ev in sorted(edges.items())
+            if len(ev) >= min_weight
+        ]
+        weight: dict[str, int] = {}
+        for edge in kept:
+            weight[edge["source"]] = weight.get(edge["source"], 0) + edge["weight"]
+            weight[edge["target"]] = weight.get(edge["target"], 0) + edge["weight"]
+        nodes = []
+        if weight:
+            ids = list(weight)
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                for r in self.conn.execute(
+                    f"SELECT id, name, kind, country FROM actors WHERE id IN ({','.join('?' * len(chunk))})", chunk
+                ):
+                    nodes.append({**dict(r), "weight": weight[r["id"]]})
+        nodes.sort(key=lambda n: (-n["weight"], n["id"]))
+        return {"nodes": nodes, "edges": kept}
+
+    # ---- paging ---------------------------------------------------------------------------
+
+    def _page(self, sql: str, params: Sequence[Any], limit: int, offset: int) -> Page:
+        rows = self.conn.execute(sql + " LIMIT ? OFFSET ?", [*params, limit + 1, offset]).fetchall()
+        items = [dict(r) for r in rows[:limit]]
+        return Page(items, _encode_cursor(offset + limit) if len(rows) > limit else None)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
