@@ -1,0 +1,51 @@
+"""``whosaid serve``: the HTTP API and web UI over a whosaid database, on one port."""
+
+from __future__ import annotations
+
+import ipaddress
+from pathlib import Path
+
+import click
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def register(main: click.Group) -> None:
+    @main.command("serve")
+    @click.option("--db", default="whosaid.db", show_default=True, type=click.Path(dir_okay=False),
+                  help="The database to serve (made by `whosaid ingest`).")
+    @click.option("--host", default="127.0.0.1", show_default=True,
+                  help="Address to bind; anything but loopback exposes the database to the network.")
+    @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+    @click.option("--write-token", envvar="WHOSAID_WRITE_TOKEN", default=None, metavar="TOKEN",
+                  help="Accept POST /api/articles with 'Authorization: Bearer TOKEN' (or set "
+                       "WHOSAID_WRITE_TOKEN). Without it the server is read-only.")
+    def serve(db: str, host: str, port: int, write_token: str | None) -> None:
+        """Serve the HTTP API (/api, OpenAPI at /openapi.json) and the web UI (/) on one port.
+
+        \b
+        Example:
+            whosaid ingest samples/ --db whosaid.db
+            whosaid serve --db whosaid.db            # then open http://127.0.0.1:8000/
+        """
+        import uvicorn
+
+        from whosaid.api import create_app
+
+        if not Path(db).exists():
+            raise click.ClickException(f"no database at {db}; make one with `whosaid ingest FILES --db {db}`")
+        if not _is_loopback(host):
+            click.echo(f"warning: binding {host} makes the database readable from the network", err=True)
+        if write_token and len(write_token) < 16:
+            raise click.ClickException("the write token must be at least 16 characters")
+        app = create_app(db, write_token=write_token)
+        mode = "read-write (token required)" if write_token else "read-only"
+        click.echo(f"whosaid: serving {db} ({mode}) on http://{host}:{port}/  — API docs at /api/docs", err=True)
+        uvicorn.run(app, host=host, port=port, log_level="warning")
