@@ -38,3 +38,18 @@ def seed_gold() -> dict:
 @pytest.fixture(scope="session")
 def sample_paths() -> list[Path]:
     return sorted(SAMPLES.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def samples_db(tmp_path_factory) -> Path:
+    """A database filled from the bundled samples with ``whosaid ingest``, built once per session.
+
+    Read-only for tests: copy it first to write (the API and web tests share it).
+    """
+    import subprocess
+    import sys
+
+    db = tmp_path_factory.mktemp("samples_db") / "whosaid.db"
+    subprocess.run([sys.executable, "-m", "whosaid", "ingest", str(SAMPLES), "--db", str(db)],
+                   check=True, capture_output=True, text=True, timeout=600)
+    return db
