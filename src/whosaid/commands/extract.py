@@ -1,0 +1,160 @@
+"""``whosaid extract``: print the full analysis of articles, without storing anything."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import click
+
+from whosaid.commands.output import handle_errors, progress, stderr_console
+from whosaid.nlp import DEFAULT_MODEL
+from whosaid.records import Analysis, Article, Rejected
+
+log = logging.getLogger(__name__)
+
+#: Input formats ``--format`` accepts (detected from the file when not given).
+INPUT_FORMATS = ["txt", "html", "jsonl", "warc", "rss"]
+DEFAULT_MAX_BYTES = 20_000_000
+
+
+def read_inputs(paths: Sequence[str], format: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+                ) -> Iterator[Article | Rejected]:
+    """Articles (or Rejected inputs) from files, directories and ``-``, via ``whosaid.ingest``."""
+    from whosaid import ingest
+
+    reader = getattr(ingest, "read_inputs", None)
+    if reader is not None:
+        yield from reader(list(paths), format=format, max_bytes=max_bytes)
+        return
+    # Until whosaid.ingest.read_inputs lands: plain-text files and directories of them.
+    yield from _read_text_files(paths, max_bytes)
+
+
+def _read_text_files(paths: Sequence[str], max_bytes: int) -> Iterator[Article | Rejected]:
+    import sys
+
+    from whosaid.errors import InputRejected
+
+    def files(path: str) -> Iterator[Path]:
+        p = Path(path)
+        if p.is_dir():
+            yield from sorted(f for f in p.rglob("*.txt") if f.is_file())
+        else:
+            yield p
+
+    for path in paths:
+        if path == "-":
+            text = sys.stdin.read()
+            try:
+                yield ingest_string(text, "<stdin>")
+            except InputRejected as exc:
+                yield Rejected(exc.source, exc.code, exc.reason)
+            continue
+        for file in files(path):
+            try:
+                size = file.stat().st_size
+                if size > max_bytes:
+                    yield Rejected(str(file), "too-large", f"{size:,} bytes is over the limit of {max_bytes:,}")
+                    continue
+                data = file.read_bytes()
+            except OSError as exc:
+                yield Rejected(str(file), "unreadable", str(exc))
+                continue
+            if b"\x00" in data[:4096]:
+                yield Rejected(str(file), "binary", "the input is binary, not text")
+                continue
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                yield Rejected(str(file), "undecodable", "the file is not UTF-8 text")
+                continue
+            try:
+                yield ingest_string(text, str(file))
+            except InputRejected as exc:
+                yield Rejected(exc.source or str(file), exc.code, exc.reason)
+
+
+def ingest_string(text: str, source: str) -> Article:
+    from whosaid.ingest import article_from_string
+
+    return article_from_string(text, source=source)
+
+
+def register(main: click.Group) -> None:
+    main.add_command(extract)
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("--model", type=click.Choice(["md", "sm"]), default=DEFAULT_MODEL, show_default=True,
+              help="The spaCy English pipeline: md (better) or sm (faster).")
+@click.option("--format", "input_format", type=click.Choice(INPUT_FORMATS), default=None,
+              help="Input format; detected from each file when not given.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Reject inputs larger than this.")
+@click.option("--json", "fmt", flag_value="json", default=True,
+              help="One JSON document: an object for one article, a list for several (default).")
+@click.option("--jsonl", "fmt", flag_value="jsonl", help="One JSON object per article per line.")
+@handle_errors
+def extract(files: tuple[str, ...], model: str, input_format: str | None, max_bytes: int, fmt: str) -> None:
+    """Print the full analysis of articles (actors, quotes, events) without storing it.
+
+    FILE can be a text, HTML, JSON lines, WARC or RSS/Atom file, a directory, or -
+    for standard input. The output is the contract documented in docs/output.md.
+    Inputs that cannot be analysed are listed on stderr with the reason, and the
+    exit code is then 1.
+
+    \b
+    Example:
+        whosaid extract samples/wikinews_2014-09-06_nato_wales_summit.txt
+        whosaid extract samples/ --jsonl --model sm > analyses.jsonl
+    """
+    err = stderr_console()
+    rejected: list[Rejected] = []
+    results: list[dict] = []
+
+    def articles() -> Iterator[Article]:
+        for item in read_inputs(files, format=input_format, max_bytes=max_bytes):
+            if isinstance(item, Rejected):
+                rejected.append(item)
+                err.print(f"Rejected: {item.source}: [{item.code}] {item.reason}", highlight=False)
+            else:
+                yield item
+
+    with progress("Analysing") as advance:
+        for result in analyse_articles(articles(), model):
+            advance()
+            if isinstance(result, Rejected):
+                rejected.append(result)
+                err.print(f"Rejected: {result.source}: [{result.code}] {result.reason}", highlight=False)
+                continue
+            if fmt == "jsonl":
+                click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+            else:
+                results.append(result.to_dict())
+    if fmt == "json":
+        if len(results) == 1 and len(files) == 1 and not Path(files[0]).is_dir():
+            click.echo(json.dumps(results[0], ensure_ascii=False, indent=2))
+        else:
+            click.echo(json.dumps(results, ensure_ascii=False, indent=2))
+    if rejected:
+        raise SystemExit(1)
+
+
+def analyse_articles(articles: Iterator[Article], model: str) -> Iterator[Analysis | Rejected]:
+    """Run the pipeline over articles, loading the model only when there is an article to analyse."""
+    first = next(articles, None)
+    if first is None:
+        return
+    from whosaid.pipeline import Pipeline
+
+    pipeline = Pipeline(model)
+
+    def again() -> Iterator[Article]:
+        yield first
+        yield from articles
+
+    yield from pipeline.analyse_many(again())
