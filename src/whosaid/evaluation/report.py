@@ -1,0 +1,166 @@
+"""Printing evaluation results: rich tables for people, one JSON object for machines."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+#: (key in the scores dict, label) in the order the tables show them.
+QUOTE_ROWS = (
+    ("gold", "gold"),
+    ("predicted", "predicted"),
+    ("precision_50", "P ≥.5"),
+    ("recall_50", "R ≥.5"),
+    ("f1_50", "F1 ≥.5"),
+    ("precision_90", "P ≥.9"),
+    ("recall_90", "R ≥.9"),
+    ("f1_90", "F1 ≥.9"),
+    ("speaker_accuracy", "speaker"),
+    ("cue_accuracy", "cue"),
+    ("addressee_accuracy", "addressee"),
+)
+LEGEND = (
+    "P/R/F1 ≥.5 and ≥.9: content precision, recall, F1 with quotes paired at Dice ≥ 0.5 (lenient) "
+    "and ≥ 0.9 (strict); speaker, cue, addressee: accuracy on pairs at Dice ≥ 0.5 whose gold has one (n)"
+)
+#: Accuracies show their denominator (pairs with Dice ≥ 0.5 whose gold has one).
+DENOMINATORS = {"speaker_accuracy": "speaker_n", "cue_accuracy": "cue_n", "addressee_accuracy": "addressee_n"}
+
+
+def _cell(scores: dict[str, Any], key: str) -> str:
+    value = scores.get(key)
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        text = f"{value:.3f}"
+        if key in DENOMINATORS:
+            text += f" n={scores.get(DENOMINATORS[key], 0)}"
+        return text
+    return str(value)
+
+
+def to_json(result: dict[str, Any], errors: bool = False) -> str:
+    """The result as one JSON object; error listings only when asked for."""
+    if not errors:
+        result = {
+            **result,
+            "systems": {n: {k: v for k, v in s.items() if k != "errors"} for n, s in result["systems"].items()},
+        }
+    return json.dumps(result, ensure_ascii=False, indent=2, default=str)
+
+
+def print_result(result: dict[str, Any], console: Console | None = None, errors: bool = False) -> None:
+    """Header, the quote table (one column per system), per-kind table, other sections, errors."""
+    console = console or Console()
+    systems = result.get("systems", {})
+    console.print(f"[bold]corpus[/bold] {result['corpus']} ({result['format']})")
+    if "articles" in result:
+        line = f"{result['articles']} articles, {result['docs']} annotation docs, {result['gold_quotes']} gold quotes"
+        console.print(line)
+    if "annotator" in result:
+        console.print(f"annotator: {result['annotator']} — {result['annotator_note']}")
+    for name, s in systems.items():
+        failed = f", {s['failed_docs']} docs failed (counted as no predictions)" if s["failed_docs"] else ""
+        console.print(f"system [bold]{name}[/bold]: {s['predictions']} predictions{failed}")
+    console.print(f"model: {result['model']}   wall time: {result['wall_time_s']} s")
+
+    if systems:
+        table = Table(title="Quotes")
+        table.add_column("")
+        for name in systems:
+            table.add_column(name, justify="right")
+        for key, label in QUOTE_ROWS:
+            table.add_row(label, *(_cell(s["quotes"]["overall"], key) for s in systems.values()))
+        console.print(table)
+
+        kinds = sorted(
+            {k for s in systems.values() for k in s["quotes"]["by_kind"]},
+            key=lambda k: ("direct", "mixed", "indirect").index(k) if k in ("direct", "mixed", "indirect") else 9,
+        )
+        if kinds:
+            table = Table(title="By quote kind (recall by gold kind, precision by predicted kind)")
+            table.add_column("")
+            for name in systems:
+                for kind in kinds:
+                    table.add_column(f"{name}\n{kind}" if len(systems) > 1 else kind, justify="right")
+            for key, label in QUOTE_ROWS:
+                if key == "addressee_accuracy" and all(
+                    s["quotes"]["by_kind"].get(k, {}).get(key) is None for s in systems.values() for k in kinds
+                ):
+                    continue
+                row = [_cell(s["quotes"]["by_kind"].get(k, {}), key) for s in systems.values() for k in kinds]
+                table.add_row(label, *row)
+            console.print(table)
+        console.print(f"[dim]{LEGEND}[/dim]")
+        if kinds:
+            if result.get("kind_note"):
+                console.print(f"[dim]{result['kind_note']}[/dim]")
+
+    for name, s in systems.items():
+        for section in ("actors", "events", "speaker_resolution"):
+            if section in s:
+                _print_section(console, f"{section.replace('_', ' ')} ({name})", s[section])
+        if s.get("failures"):
+            console.print(f"[yellow]{name} failed on {len(s['failures'])} docs[/yellow], first: {s['failures'][0]}")
+    if "events" in result:
+        _print_section(console, "events", result["events"])
+
+    if errors:
+        for name, s in systems.items():
+            _print_errors(console, name, s.get("errors", []))
+
+
+def _print_section(console: Console, title: str, data: dict[str, Any]) -> None:
+    if not data.get("available", True):
+        console.print(f"[bold]{title}[/bold]: not available yet")
+        return
+    if "error" in data:
+        console.print(f"[bold]{title}[/bold]: [red]failed[/red] {data['error']}")
+        return
+    table = Table(title=title, show_header=False)
+    table.add_column("")
+    table.add_column("", justify="right")
+    for key, value in _flatten({k: v for k, v in data.items() if k != "available"}):
+        table.add_row(key, _format(value))
+    console.print(table)
+
+
+def _flatten(data: Any, prefix: str = "", depth: int = 0) -> list[tuple[str, Any]]:
+    if isinstance(data, dict) and depth < 3:
+        out = []
+        for k, v in data.items():
+            out.extend(_flatten(v, f"{prefix}.{k}" if prefix else str(k), depth + 1))
+        return out
+    return [(prefix, data)]
+
+
+def _format(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    if isinstance(value, (list, tuple)):
+        text = json.dumps(value, ensure_ascii=False, default=str)
+        return text if len(text) <= 80 else text[:79] + "…"
+    return str(value)
+
+
+def _print_errors(console: Console, system: str, errors: list[dict[str, Any]]) -> None:
+    order = ("miss", "false alarm", "wrong speaker", "wrong addressee")
+    for kind in order:
+        items = [e for e in errors if e["type"] == kind]
+        if not items:
+            continue
+        console.rule(f"{system}: {kind} ({len(items)})")
+        for e in items:
+            who = f"{e['doc']}" + (f" [{e['annotator']}]" if e.get("annotator") else "")
+            detail = ""
+            if kind == "wrong speaker":
+                detail = f"\n    gold: {e['gold_speaker']!s}   predicted: {e['predicted_speaker']}"
+            elif kind == "wrong addressee":
+                detail = f"\n    predicted: {e.get('predicted_addressee')}"
+            elif kind == "false alarm":
+                detail = f"   (speaker: {e.get('predicted_speaker')})"
+            tag = f"{e.get('kind') or ''} dice={e.get('dice', '')}"
+            console.print(f"{who}  {tag}  {e['text']!r}{detail}", markup=False, highlight=False)
