@@ -325,6 +325,11 @@ class SQLiteStore(Store):
                 (art.id, actor.id, key, actor.name, actor.kind, actor.country, actor.sector, actor.role,
                  actor.canonical_id, actor.confidence, position),
             )
+            names = {normalise_name(n): n for n in [actor.name, *(m.text for m in actor.mentions if m.kind == "name")]}
+            conn.executemany(
+                "INSERT INTO actor_names (actor_id, norm, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                [(key, norm, name) for norm, name in names.items() if norm],
+            )
             conn.executemany(
                 'INSERT INTO actor_mentions (article_id, local_id, actor_id, start, "end", text, kind, position) '
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -346,7 +351,7 @@ class SQLiteStore(Store):
             record = quote.to_dict()
             speaker = record["speaker"]
             speaker_ids: list[str] = []
-            if speaker is not None:
+            if speaker is not None and speaker["actors"]:
                 speaker_ids = [c for c in (to_corpus(a) for a in speaker["actors"]) if c]
                 mapped = [to_corpus(a) for a in speaker["actors"]]
                 speaker = {**speaker, "actors": mapped,
@@ -554,32 +559,28 @@ class SQLiteStore(Store):
     # ---- reading: actors ------------------------------------------------------------------
 
     def resolve_actors(self, name: str) -> list[str]:
-        """Corpus actor ids a user's name refers to: an exact id, name or alias first, else whole words."""
+        """Corpus actor ids a user's name refers to: an exact id or name first, else whole words.
+
+        Matching ignores case and accents (``chavez`` finds ``Hugo Chávez``) and uses
+        every name the actor is mentioned by (``Bush`` finds ``George W. Bush``).
+        """
         name = (name or "").strip()
         if not name:
             return []
-        exact = [
-            r[0]
-            for r in self.conn.execute(
-                "SELECT id FROM actors WHERE id = ? OR lower(name) = lower(?) "
-                "UNION SELECT DISTINCT actor_id FROM actor_mentions WHERE kind = 'name' AND lower(text) = lower(?)",
-                (name, name, name),
-            )
-        ]
-        if exact:
-            return exact
         wanted = normalise_name(name)
-        if not wanted:
-            return []
+        exact = [r[0] for r in self.conn.execute(
+            "SELECT id FROM actors WHERE id = ? UNION SELECT actor_id FROM actor_names WHERE norm = ?",
+            (name, wanted),
+        )]
+        if exact or not wanted:
+            return exact
         pattern = re.compile(rf"(^| ){re.escape(wanted)}( |$)")
-        found = []
-        for row in self.conn.execute(
-            "SELECT id, name FROM actors WHERE name LIKE ? ESCAPE '\\' "
-            "UNION SELECT DISTINCT actor_id, text FROM actor_mentions WHERE kind = 'name' AND text LIKE ? ESCAPE '\\'",
-            (_like(name.split()[0]), _like(name.split()[0])),
+        found: list[str] = []
+        for actor_id, norm in self.conn.execute(
+            "SELECT actor_id, norm FROM actor_names WHERE norm LIKE ? ESCAPE '\\' ORDER BY actor_id", (_like(wanted),)
         ):
-            if pattern.search(normalise_name(row[1])) and row[0] not in found:
-                found.append(row[0])
+            if pattern.search(norm) and actor_id not in found:
+                found.append(actor_id)
         return found
 
     def actors(self, *, search=None, country=None, limit=50, cursor=None) -> Page:

@@ -50,6 +50,16 @@ CREATE TABLE actors (
 CREATE INDEX actors_name ON actors (name);
 CREATE INDEX actors_country ON actors (country);
 
+-- Every name an actor is known by (its name and the names it is mentioned by), folded
+-- for matching (no accents, lower case): what --speaker NAME and friends look up.
+CREATE TABLE actor_names (
+    actor_id TEXT NOT NULL REFERENCES actors (id),
+    norm     TEXT NOT NULL,
+    name     TEXT NOT NULL,
+    PRIMARY KEY (actor_id, norm)
+);
+CREATE INDEX actor_names_norm ON actor_names (norm);
+
 -- An article's own actors (a1, a2 ...) and the corpus actor each maps to, with the
 -- fields as the article's analysis gave them.
 CREATE TABLE article_actors (
