@@ -9,7 +9,7 @@ import click
 
 from whosaid.commands.extract import DEFAULT_MAX_BYTES, INPUT_FORMATS, analyse_articles, read_inputs
 from whosaid.commands.output import (
-    DATE, collect, db_option, emit, handle_errors, open_db, output_options, progress, stderr_console, write_json,
+    DATE, collect, db_option, emit, handle_errors, open_db, output_options, progress, write_json,
 )
 from whosaid.nlp import DEFAULT_MODEL
 from whosaid.records import Article, Rejected
@@ -48,7 +48,6 @@ def ingest(paths: tuple[str, ...], db: str, model: str, input_format: str | None
         whosaid ingest samples/ --db whosaid.db
         whosaid ingest feed.xml pages/ --db news.db --model sm
     """
-    err = stderr_console()
     store = open_db(db, must_exist=False)
     new: list[dict] = []
     already: list[dict] = []
@@ -97,7 +96,7 @@ def ingest(paths: tuple[str, ...], db: str, model: str, input_format: str | None
             same = f" (same text as {item['same_as']})" if item.get("same_as") else ""
             click.echo(f"  already stored: {item['source']}{same}")
         for item in rejected_items:
-            err.print(f"  rejected: {item['source']}: [{item['code']}] {item['reason']}", highlight=False)
+            click.echo(f"  rejected: {item['source']}: [{item['code']}] {item['reason']}", err=True)
         click.echo(
             f"Database {db}: {totals['articles']} articles, {totals['actors']} actors, "
             f"{totals['quotes']} quotes, {totals['events']} events, {totals['rejected']} rejected inputs"

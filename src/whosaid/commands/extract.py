@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from whosaid.commands.output import handle_errors, progress, stderr_console
+from whosaid.commands.output import handle_errors, progress
 from whosaid.nlp import DEFAULT_MODEL
 from whosaid.records import Analysis, Article, Rejected
 
@@ -112,7 +112,6 @@ def extract(files: tuple[str, ...], model: str, input_format: str | None, max_by
         whosaid extract samples/wikinews_2014-09-06_nato_wales_summit.txt
         whosaid extract samples/ --jsonl --model sm > analyses.jsonl
     """
-    err = stderr_console()
     rejected: list[Rejected] = []
     results: list[dict] = []
 
@@ -120,7 +119,7 @@ def extract(files: tuple[str, ...], model: str, input_format: str | None, max_by
         for item in read_inputs(files, format=input_format, max_bytes=max_bytes):
             if isinstance(item, Rejected):
                 rejected.append(item)
-                err.print(f"Rejected: {item.source}: [{item.code}] {item.reason}", highlight=False)
+                click.echo(f"Rejected: {item.source}: [{item.code}] {item.reason}", err=True)
             else:
                 yield item
 
@@ -129,7 +128,7 @@ def extract(files: tuple[str, ...], model: str, input_format: str | None, max_by
             advance()
             if isinstance(result, Rejected):
                 rejected.append(result)
-                err.print(f"Rejected: {result.source}: [{result.code}] {result.reason}", highlight=False)
+                click.echo(f"Rejected: {result.source}: [{result.code}] {result.reason}", err=True)
                 continue
             if fmt == "jsonl":
                 click.echo(json.dumps(result.to_dict(), ensure_ascii=False))

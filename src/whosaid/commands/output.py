@@ -156,6 +156,8 @@ def write_csv(items: Iterable[dict], columns: Sequence[str] | None = None, out=N
 def write_table(items: Sequence[dict], columns: Sequence[str], *, title: str | None = None,
                 widths: dict[str, int] | None = None) -> None:
     console = Console()
+    if not console.is_terminal:  # piped or captured: do not fold cells into an 80-column page
+        console = Console(width=200)
     table = Table(title=title, show_lines=False, header_style="bold")
     widths = widths or {}
     for column in columns:
