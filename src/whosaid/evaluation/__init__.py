@@ -22,7 +22,7 @@ from typing import Any
 from whosaid.errors import WhosaidError
 from whosaid.evaluation.gold import GoldDoc, is_polnear, read_polnear, read_seed
 from whosaid.evaluation.peers import PEERS, textacy_analysis
-from whosaid.evaluation.quotes import QuoteScorer
+from whosaid.evaluation.quotes import QuoteScorer, annotator_agreement
 from whosaid.records import Analysis, Article
 
 log = logging.getLogger(__name__)
@@ -166,14 +166,20 @@ def _evaluate_polnear(folder, systems, pipeline, annotator, limit, progress) -> 
         by_article.setdefault(d.path or d.id, []).append(d)
     runner = Systems(systems, pipeline)
     scorers = {n: QuoteScorer() for n in systems}
+    # Scores over the articles a system did not refuse (textacy refuses odd quote counts).
+    processed = {n: QuoteScorer() for n in systems}
     whosaid_docs: list[GoldDoc] = []
     whosaid_analyses: list[Analysis] = []
     for i, (path, golds) in enumerate(by_article.items(), start=1):
         article = load_article(golds[0].text, path)
+        failed_before = {n: len(f) for n, f in runner.failures.items()}
         analyses = runner.run(article)
         for name, analysis in analyses.items():
+            refused = len(runner.failures[name]) > failed_before[name]
             for gold in golds:
                 scorers[name].score_polnear(gold, analysis)
+                if not refused:
+                    processed[name].score_polnear(gold, analysis)
         if "whosaid" in analyses:
             whosaid_docs.extend(golds)
             whosaid_analyses.extend([analyses["whosaid"]] * len(golds))
@@ -192,8 +198,13 @@ def _evaluate_polnear(folder, systems, pipeline, annotator, limit, progress) -> 
         "kind_note": KIND_NOTE,
         "systems": {},
     }
+    agreement = annotator_agreement(docs)
+    if agreement["articles"]:
+        out["agreement"] = {"articles": agreement["articles"], **agreement["overall"]}
     for name in systems:
         sys_result = _system_result(scorers[name], runner.failures[name])
+        if runner.failures[name]:
+            sys_result["quotes_processed_docs_only"] = processed[name].result()["overall"]
         if name == "whosaid":
             sys_result["speaker_resolution"] = _call_optional(
                 "actors", "score_speaker_resolution", whosaid_docs, whosaid_analyses

@@ -216,10 +216,12 @@ def polnear_files(folder: str | Path, annotator: str = "all", limit: int | None 
     texts = sorted((folder / "text").glob("*.txt"))
     if limit is not None:
         texts = texts[:limit]
+    by_stem: dict[str, list[Path]] = {}
+    for ann in sorted((folder / "attributions").glob("*.ann")):
+        by_stem.setdefault(ann.stem.rsplit("_", 1)[0], []).append(ann)
     pairs = []
     for text_path in texts:
-        anns = sorted((folder / "attributions").glob(f"{text_path.stem}_*.ann"))
-        anns = [a for a in anns if a.stem.rsplit("_", 1)[0] == text_path.stem]
+        anns = by_stem.get(text_path.stem, [])
         if annotator == "first":
             anns = anns[:1]
         elif annotator != "all":
@@ -301,3 +303,29 @@ def checksum(paths: Iterable[str | Path]) -> str:
         h.update(path.read_bytes())
         h.update(b"\0")
     return h.hexdigest()
+
+
+# --- gold as predictions -----------------------------------------------------------------
+
+
+def analysis_from_gold(doc: GoldDoc):
+    """One annotator's attributions as an Analysis, so they can be scored like a system.
+
+    Each Source becomes the quote's speaker mention. Used to measure agreement
+    between annotators and to check that gold scored against itself is perfect.
+    """
+    from whosaid.records import Analysis, Article, Quote
+
+    article = Article(id=doc.id, source=doc.path or doc.id, text=doc.text)
+    quotes = tuple(
+        Quote(
+            id=f"g{i}",
+            kind=a.kind or "indirect",
+            content=a.content,
+            cue=a.cue,
+            speaker_mention=a.source,
+            speaker_reason=None if a.source else "no source in gold",
+        )
+        for i, a in enumerate(doc.attributions, start=1)
+    )
+    return Analysis(article=article, quotes=quotes)

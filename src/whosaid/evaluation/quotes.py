@@ -341,14 +341,52 @@ class QuoteScorer:
         return {"overall": self.overall.scores(), "by_kind": by_kind}
 
 
-def _cue_spans(text: str, cue: str, g: GoldAttribution, window: int = 300) -> list[Span]:
-    """Occurrences of the gold cue words near the quote (the seed gives cue text, not offsets)."""
-    lo = max(0, g.content[0].start - window)
-    hi = min(len(text), g.content[-1].end + window)
+def _cue_spans(text: str, cue: str, g: GoldAttribution) -> list[Span]:
+    """Where the gold cue is: the occurrence of its words nearest the quote, outside the content.
+
+    The seed gives cue text, not offsets; a list header (``quotes from``) can sit
+    several quotes away, so the nearest occurrence wins, however far.
+    """
     pattern = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in cue.split()) + r"\b", re.IGNORECASE)
-    return [Span.of(text, m.start(), m.end()) for m in pattern.finditer(text, lo, hi)]
+    found = [
+        Span.of(text, m.start(), m.end())
+        for m in pattern.finditer(text)
+        if not any(overlaps(Span(m.start(), m.end(), ""), c) for c in g.content)
+    ]
+    if not found:
+        return []
+
+    def distance(s: Span) -> int:
+        if g.content[0].start <= s.start and s.end <= g.content[-1].end:
+            return 0  # between the fragments of a split quote
+        return min(abs(s.start - g.content[-1].end), abs(g.content[0].start - s.end))
+
+    return [min(found, key=distance)]
 
 
 def _snip(text: str, n: int = SNIPPET) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def annotator_agreement(docs: Sequence[GoldDoc]) -> dict[str, Any]:
+    """Human agreement on articles annotated more than once: the first two annotators scored as system and gold.
+
+    For each article with at least two annotation files, the alphabetically
+    second annotator's attributions are scored as predictions against the first's,
+    under the same definitions as any system: the ceiling to read scores against.
+    """
+    from whosaid.evaluation.gold import analysis_from_gold
+
+    by_article: dict[str, list[GoldDoc]] = {}
+    for d in docs:
+        by_article.setdefault(d.path or d.id, []).append(d)
+    scorer = QuoteScorer()
+    articles = 0
+    for group in by_article.values():
+        if len(group) < 2:
+            continue
+        first, second = sorted(group, key=lambda d: d.annotator or "")[:2]
+        scorer.score_polnear(first, analysis_from_gold(second))
+        articles += 1
+    return {"articles": articles, **scorer.result()}

@@ -63,7 +63,7 @@ def print_result(result: dict[str, Any], console: Console | None = None, errors:
     if "annotator" in result:
         console.print(f"annotator: {result['annotator']} — {result['annotator_note']}")
     for name, s in systems.items():
-        failed = f", {s['failed_docs']} docs failed (counted as no predictions)" if s["failed_docs"] else ""
+        failed = f", {s['failed_docs']} articles failed (counted as no predictions)" if s["failed_docs"] else ""
         console.print(f"system [bold]{name}[/bold]: {s['predictions']} predictions{failed}")
     console.print(f"model: {result['model']}   wall time: {result['wall_time_s']} s")
 
@@ -104,7 +104,20 @@ def print_result(result: dict[str, Any], console: Console | None = None, errors:
             if section in s:
                 _print_section(console, f"{section.replace('_', ' ')} ({name})", s[section])
         if s.get("failures"):
-            console.print(f"[yellow]{name} failed on {len(s['failures'])} docs[/yellow], first: {s['failures'][0]}")
+            console.print(f"[yellow]{name} failed on {len(s['failures'])} articles[/yellow], first: {s['failures'][0]}")
+        only = s.get("quotes_processed_docs_only")
+        if only:
+            console.print(
+                f"{name} on the articles it processed only: F1 ≥.5 {_cell(only, 'f1_50')}, "
+                f"F1 ≥.9 {_cell(only, 'f1_90')}, speaker {_cell(only, 'speaker_accuracy')}"
+            )
+    agreement = result.get("agreement")
+    if agreement:
+        console.print(
+            f"human agreement (first two annotators on the {agreement['articles']} articles annotated more than once): "
+            f"F1 ≥.5 {_cell(agreement, 'f1_50')}, F1 ≥.9 {_cell(agreement, 'f1_90')}, "
+            f"speaker {_cell(agreement, 'speaker_accuracy')}, cue {_cell(agreement, 'cue_accuracy')}"
+        )
     if "events" in result:
         _print_section(console, "events", result["events"])
 
