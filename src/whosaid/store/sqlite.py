@@ -158,7 +158,12 @@ def _spans_overlap_inside(start: int, end: int, spans: Sequence[dict]) -> bool:
 
 
 def quad_class(event_type: str) -> str:
-    """cooperation, conflict or neutral for an event type, from the events registry when it has one."""
+    """cooperation, conflict or neutral for an event type, from the events registry.
+
+    Reads ``whosaid.events.quad_class(type)`` (a PLOVER quad class such as "verbal
+    conflict" or "material cooperation") when the events stage provides it;
+    until then, and for unknown types, "neutral".
+    """
     try:
         from whosaid import events as registry
     except ImportError:  # pragma: no cover - the package always has it
@@ -766,9 +771,8 @@ class SQLiteStore(Store):
             ids = self.resolve_actors(value)
             if not ids:
                 return Page([], None)
-            where.append(
-                f"e.id IN (SELECT event_id FROM event_actors WHERE role = ? AND actor_id IN ({','.join('?' * len(ids))}))"
-            )
+            marks = ",".join("?" * len(ids))
+            where.append(f"e.id IN (SELECT event_id FROM event_actors WHERE role = ? AND actor_id IN ({marks}))")
             params.extend([role, *ids])
         since, until = _date(since, "since"), _date(until, "until")
         if since:
@@ -814,8 +818,8 @@ class SQLiteStore(Store):
                     "confidence": round(r["confidence"], 3),
                 }
                 for r in self.conn.execute(
-                    "SELECT r.*, a.title, a.published, a.url FROM event_reports r JOIN articles a ON a.id = r.article_id "
-                    "WHERE r.event_id = ? ORDER BY a.published, r.article_id, r.position",
+                    "SELECT r.*, a.title, a.published, a.url FROM event_reports r "
+                    "JOIN articles a ON a.id = r.article_id WHERE r.event_id = ? ORDER BY a.published, r.article_id, r.position",
                     (e["id"],),
                 )
             ]
