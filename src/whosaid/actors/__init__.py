@@ -1,10 +1,14 @@
-"""Actors: every person, organisation and country in an article, one canonical actor each."""
+"""Actors: every person, organisation and country in an article, one canonical actor each.
+
+``find_actors(doc, article)`` returns the article's actors with all their mentions (names,
+descriptions, pronouns); ``load_dictionary(extra_entries=...)`` is the actor dictionary that
+links them across articles; ``MentionIndex`` maps a character span to the actor it mentions.
+"""
 
 from __future__ import annotations
 
-from whosaid.records import Actor, Article
+from whosaid.actors.dictionary import ActorDictionary, Entry, Role, load_dictionary
+from whosaid.actors.finder import corpus_key, find_actors
+from whosaid.actors.index import MentionIndex
 
-
-def find_actors(doc, article: Article) -> tuple[Actor, ...]:
-    """The actors of one parsed article with all their mentions (not built yet: none)."""
-    return ()
+__all__ = ["ActorDictionary", "Entry", "MentionIndex", "Role", "corpus_key", "find_actors", "load_dictionary"]

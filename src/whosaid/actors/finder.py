@@ -1,0 +1,849 @@
+"""Find an article's actors: named mentions, clustering, descriptions, pronouns, dictionary links.
+
+The stages, in order:
+1. names: spaCy entities (PERSON, ORG, GPE, NORP) corrected by the actor dictionary (a
+   longer dictionary name wins over a split entity, ``Daesh`` untagged, ``Boko Haram``
+   tagged PRODUCT), titles before a name kept as attributes (``Russian President
+   Vladimir Putin``: role President, country RUS);
+2. clusters: full name, surname (nearest full name when two people share it), acronyms,
+   dictionary identity; capitals stand for their country only where they act (``Tehran said``);
+3. links to the dictionary (name, country and role at the article's date agree);
+4. descriptions (``the Nigerian leader``, ``The Shi’ite mullah``, ``his excellency``) join the
+   one actor whose attributes fit, else stay unresolved;
+5. pronouns (``he``, ``his``, ``she``) join the nearest compatible antecedent, preferring
+   subjects and speakers; competing candidates lower the confidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from whosaid.actors.dictionary import ActorDictionary, Entry, load_dictionary, normalise
+from whosaid.actors.vocabulary import (
+    FEMALE_TITLES,
+    HONORIFICS,
+    MALE_TITLES,
+    NOT_NAMES,
+    PERSON_NOUNS,
+    PRONOUNS_FEMALE,
+    PRONOUNS_MALE,
+    ROLE_GROUPS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+    WEAK_ROLE_WORDS,
+)
+from whosaid.records import Actor, Article, Mention
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "agent", "csubj"}
+CONNECTORS = {"of", "and", "the", "for", "al", "el", "bin", "de", "-", "on", "in"}
+RELIGIOUS_HONORIFICS = {"ayatollah", "hojatolislam", "sheikh", "imam", "mullah"}
+SECTOR_OF_TITLE = {
+    "president": "GOV", "minister": "GOV", "premier": "GOV", "chancellor": "GOV", "leader": "GOV",
+    "supreme": "GOV", "king": "GOV", "queen": "GOV", "emir": "GOV", "governor": "GOV", "mayor": "GOV",
+    "secretary": "GOV", "spokesman": "GOV", "spokeswoman": "GOV", "spokesperson": "GOV",
+    "ambassador": "GOV", "envoy": "GOV", "senator": "LEG", "congressman": "LEG",
+    "congresswoman": "LEG", "lawmaker": "LEG", "general": "MIL", "commander": "MIL",
+    "ayatollah": "GOV", "judge": "JUD", "justice": "JUD",
+}
+
+
+# --- working records --------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class Candidate:
+    """A mention before it is an actor's: where it is and what it says about its actor."""
+
+    start: int
+    end: int
+    kind: str  # name / nominal / pronoun
+    type: str | None  # person / organisation / country / group
+    head: Token
+    name: str = ""
+    titles: list[str] = field(default_factory=list)  # lower-case role words, in text order
+    title_text: str = ""  # the role as written ("supreme leader")
+    country: str | None = None
+    entry: Entry | None = None
+    entries: list[Entry] = field(default_factory=list)
+    gender: str | None = None
+    confidence: float = 1.0
+
+
+@dataclass(eq=False)
+class Cluster:
+    """One actor being built: its mentions and what they tell about it."""
+
+    type: str
+    mentions: list[Candidate] = field(default_factory=list)
+    country: str | None = None
+    entry: Entry | None = None
+    link_confidence: float = 0.0
+    confidence: float = 1.0
+
+    @property
+    def names(self) -> list[Candidate]:
+        return [m for m in self.mentions if m.kind == "name"]
+
+    @property
+    def full_name(self) -> str:
+        names = [m.name for m in self.names if m.name]
+        return max(names, key=lambda n: (len(n.split()), len(n)), default="")
+
+    @property
+    def words(self) -> list[str]:
+        return normalise(self.full_name).split()
+
+    @property
+    def titles(self) -> set[str]:
+        found = {t for m in self.mentions if m.kind == "name" for t in m.titles}
+        if self.entry:
+            found |= {w.lower() for t in self.entry.titles for w in t.split()}
+            found |= {w.lower() for r in self.entry.roles if r.title for w in r.title.split()}
+        return found
+
+    @property
+    def gender(self) -> str | None:
+        genders = {m.gender for m in self.mentions if m.gender}
+        return genders.pop() if len(genders) == 1 else None
+
+    def first_start(self) -> int:
+        return min(m.start for m in self.mentions)
+
+
+# --- helpers ----------------------------------------------------------------------------
+
+
+def _blocked(article: Article) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in article.excluded]
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _quote_mask(text: str) -> list[bool]:
+    """True for characters inside quotation marks (curly pairs, straight quotes per paragraph)."""
+    mask = [False] * len(text)
+    depth = 0
+    straight = False
+    for i, ch in enumerate(text):
+        if ch == "\n" and text[i - 1:i] == "\n":
+            depth, straight = 0, False
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            straight = not straight
+        mask[i] = depth > 0 or straight
+    return mask
+
+
+def _gender_of(words: list[str]) -> str | None:
+    lowered = {w.lower() for w in words}
+    if lowered & MALE_TITLES:
+        return "m"
+    if lowered & FEMALE_TITLES:
+        return "f"
+    return None
+
+
+def _is_capitalised(token: Token) -> bool:
+    return bool(token.text) and token.text[0].isupper()
+
+
+def _possessive(token: Token) -> bool:
+    return token.text in ("'s", "’s", "'", "’")
+
+
+class _Finder:
+    def __init__(self, doc: Doc, article: Article, dictionary: ActorDictionary):
+        self.doc = doc
+        self.article = article
+        self.text = article.text
+        self.d = dictionary
+        self.when: dt.date | None = article.published
+        self.blocked = _blocked(article)
+        self.quoted = _quote_mask(self.text)
+        self.sent_of: dict[int, int] = {}
+        for i, sent in enumerate(doc.sents):
+            for token in sent:
+                self.sent_of[token.i] = i
+
+    # --- 1. names ---------------------------------------------------------------------
+
+    def gazetteer(self) -> list[tuple[int, int, list[Entry]]]:
+        """Dictionary names in the text, longest first: (token start, token end, entries)."""
+        doc, found, i = self.doc, [], 0
+        limit = min(self.d.max_alias_words, 8)
+        while i < len(doc):
+            token = doc[i]
+            if not (_is_capitalised(token) or token.lower_ == "the") or token.is_space:
+                i += 1
+                continue
+            match = None
+            for n in range(min(limit, len(doc) - i), 0, -1):
+                span = doc[i:i + n]
+                last = span[-1]
+                if not _is_capitalised(last) or any(
+                    not (_is_capitalised(t) or t.lower_ in CONNECTORS) or t.is_space or "\n" in t.text_with_ws[:-1]
+                    for t in span
+                ):
+                    continue
+                words = [t for t in span if t.lower_ != "the" or t.i != i]
+                if not words:
+                    continue
+                key = normalise(doc[words[0].i:i + n].text)
+                entries = self.d.by_alias.get(key)
+                if not entries:
+                    continue
+                if len(words) == 1 and not self._name_like(words[0], key):
+                    continue
+                if words[0].i != i and doc[i].head.i not in range(i, i + n):
+                    # "the Syria talks": the article belongs to the noun the name modifies
+                    match = (i + 1, i + n, list(entries))
+                else:
+                    match = (i, i + n, list(entries))
+                break
+            if match:
+                found.append(match)
+                i = match[1]
+            else:
+                i += 1
+        return found
+
+    def _name_like(self, token: Token, key: str) -> bool:
+        if token.lower_ in NOT_NAMES or token.is_stop:
+            return False
+        if len(key.replace(".", "")) <= 3:  # "US", "U.S.", "UN": only written as such
+            return token.text.replace(".", "").isupper()
+        return token.pos_ == "PROPN" or token.text.isupper()
+
+    def names(self) -> tuple[list[Candidate], list[Candidate]]:
+        """Named mentions, and descriptions the NER took for names (``The Shi’ite mullah``)."""
+        doc = self.doc
+        gaz = self.gazetteer()
+        ents = [e for e in doc.ents]
+        taken: list[tuple[int, int]] = []
+        out: list[Candidate] = []
+        described: list[Candidate] = []
+
+        def overlaps(s: int, e: int) -> list[SpacySpan]:
+            return [x for x in ents if x.start < e and s < x.end]
+
+        # dictionary matches that agree with the entities or repair them
+        for s, e, entries in gaz:
+            over = overlaps(s, e)
+            if any(x.start < s or x.end > e for x in over):
+                # a longer entity covers it: keep the entity unless it is not an actor label
+                if any(x.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW") for x in over):
+                    continue
+            if any(x.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY") for x in over):
+                continue
+            cand = self._from_entries(doc[s:e], entries, over)
+            if cand:
+                out.append(cand)
+                taken.append((s, e))
+        for ent in ents:
+            if any(ent.start < e and s < ent.end for s, e in taken):
+                continue
+            if ent.label_ == "PERSON" and (ent[0].lower_ in ("the", "a", "an") or not any(_is_capitalised(t) for t in ent)):
+                chunk = next((c for c in doc.noun_chunks if c.start <= ent.root.i < c.end), ent)
+                described.append(self._description(chunk, chunk.root))
+                continue
+            cand = self._from_entity(ent)
+            if cand:
+                out.append(cand)
+        out = [c for c in out if not _inside(self.blocked, c.start, c.end)]
+        for cand in out:
+            if cand.type == "person":
+                self._attach_title(cand)
+        return out, [c for c in described if c is not None]
+
+    def _span_candidate(self, span: SpacySpan, type_: str, **kw) -> Candidate:
+        start_tok = span.start
+        # "the Kremlin", "the United States", "the Americans": the article belongs to the name
+        if type_ in ("organisation", "country", "group") and span[0].lower_ != "the" and span.start > 0 \
+                and self.doc[span.start - 1].lower_ == "the" and self.doc[span.start - 1].head.i in range(span.start, span.end):
+            start_tok = span.start - 1
+        end_tok = span.end
+        while end_tok > span.start + 1 and (_possessive(self.doc[end_tok - 1]) or self.doc[end_tok - 1].is_punct):
+            end_tok -= 1
+        core = self.doc[span.start:end_tok]
+        start = self.doc[start_tok].idx
+        end = core.end_char
+        name = core.text
+        if name.lower().startswith("the "):
+            name = name[4:]
+        return Candidate(start=start, end=end, kind="name", type=type_, head=core.root, name=name, **kw)
+
+    def _from_entries(self, span: SpacySpan, entries: list[Entry], over: list[SpacySpan]) -> Candidate | None:
+        kinds = Counter(e.kind for e in entries)
+        labels = {x.label_ for x in over}
+        if "PERSON" in labels and kinds.get("person"):
+            kind = "person"
+        elif kinds.get("country") and not ({"PERSON"} & labels):
+            kind = "country"
+        else:
+            kind = kinds.most_common(1)[0][0]
+        chosen = [e for e in entries if e.kind == kind]
+        if kind == "country":
+            return self._country_mention(span, chosen[0])
+        if kind == "person" and span[0].lower_ == "the":
+            return None
+        return self._span_candidate(span, kind, entries=chosen, country=chosen[0].country if len({e.country for e in chosen}) == 1 else None)
+
+    def _country_mention(self, span: SpacySpan, entry: Entry) -> Candidate | None:
+        head = span.root
+        if head.tag_ in ("JJ",) or head.dep_ == "amod":
+            # "Russian President ...": part of a title, attached later; "American policies": the country
+            if self._before_person_name(span) or head.head.lower_ in PERSON_NOUNS:
+                return None
+        return self._span_candidate(span, "country", entry=entry, country=entry.country)
+
+    def _before_person_name(self, span: SpacySpan) -> bool:
+        j = span.end
+        while j < len(self.doc) and self.doc[j].lower_ in TITLE_WORDS:
+            j += 1
+        return j > span.end and j < len(self.doc) and self.doc[j].ent_type_ == "PERSON"
+
+    def _from_entity(self, ent: SpacySpan) -> Candidate | None:
+        label = ent.label_
+        text = ent.text
+        if label == "PERSON":
+            return self._span_candidate(ent, "person")
+        if label == "ORG":
+            country = self.d.country(re.sub(r"^the\s+", "", text, flags=re.I))
+            if country:
+                return self._country_mention(ent, country)
+            entries = self.d.lookup(re.sub(r"^the\s+", "", text, flags=re.I))
+            return self._span_candidate(ent, "organisation", entries=entries,
+                                        country=entries[0].country if entries else None)
+        if label == "GPE":
+            country = self.d.country(re.sub(r"^the\s+", "", text, flags=re.I))
+            if country:
+                return self._country_mention(ent, country)
+            capital = self.d.capital_of(text)
+            if capital and self._acts(ent):
+                return self._span_candidate(ent, "country", entry=capital, country=capital.country)
+            return None  # a place, not an actor
+        if label == "NORP":
+            country = self.d.country(text)
+            plural = ent.root.tag_ in ("NNPS", "NNS") or text.endswith("s")
+            if country:
+                if ent.root.dep_ in SUBJECT_DEPS | {"dobj", "pobj", "appos", "conj"} and not plural \
+                        and ent.root.tag_ != "JJ" and self.doc[ent.start - 1].lower_ == "the" if ent.start else False:
+                    return None  # "the Iranian": a person, resolved as a description
+                return self._country_mention(ent, country)
+            if plural and ent.root.dep_ != "amod":
+                return self._span_candidate(ent, "group")
+            return None
+        return None
+
+    def _acts(self, ent: SpacySpan) -> bool:
+        """A capital acts for its government: ``Tehran said``, ``Washington's decision``."""
+        root = ent.root
+        if root.dep_ in SUBJECT_DEPS or root.dep_ == "poss":
+            return True
+        if root.dep_ == "pobj" and root.head.lower_ == "by":
+            return True
+        if root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS:
+            return True
+        return False
+
+    def _attach_title(self, cand: Candidate) -> None:
+        """Move titles inside the name out, and take titles and nationality just before it."""
+        doc = self.doc
+        toks = [t for t in doc.char_span(cand.start, cand.end, alignment_mode="expand")]
+        span_first = toks[0].i
+        titles: list[Token] = []
+        inner_country = None
+        while len(toks) > 1:
+            if toks[0].lower_ in TITLE_WORDS | RELIGIOUS_HONORIFICS:
+                titles.append(toks.pop(0))
+            elif self.d.by_demonym.get(toks[0].lower_) and any(t.lower_ in TITLE_WORDS for t in toks[1:]):
+                inner_country = self.d.by_demonym[toks[0].lower_].country
+                titles.append(toks.pop(0))
+            else:
+                break
+        titles = [t for t in titles if not self.d.by_demonym.get(t.lower_)] if titles else titles
+        name_start = toks[0].i
+        cand.name = doc[name_start:toks[-1].i + 1].text
+        j = span_first - 1
+        start_tok = span_first
+        sent_start = doc[name_start].sent.start
+        country = inner_country
+        before: list[Token] = []
+        while j >= sent_start:
+            tok = doc[j]
+            if tok.lower_ in TITLE_WORDS:
+                before.insert(0, tok)
+                start_tok = j
+                j -= 1
+                continue
+            if tok.ent_type_ == "NORP" or (tok.pos_ in ("ADJ", "PROPN") and self.d.by_demonym.get(tok.lower_)):
+                c = self.d.country(tok.text)
+                if c and (before or titles):
+                    country = country or c.country
+                    start_tok = j
+                    j -= 1
+                    continue
+                break
+            if _possessive(tok) and j - 1 >= sent_start and doc[j - 1].ent_type_ == "GPE":
+                c = self.d.country(doc[j - 1].text)
+                if c and (before or titles):
+                    country = country or c.country
+                    start_tok = j - 1
+                    j -= 2
+                    continue
+                break
+            if tok.ent_type_ == "ORG" and (before or titles) and before:
+                ent = next((e for e in doc.ents if e.start <= j < e.end), None)
+                if ent is not None:
+                    entries = self.d.lookup(re.sub(r"^the\s+", "", ent.text, flags=re.I))
+                    if entries and entries[0].country:
+                        country = country or entries[0].country
+                    start_tok = ent.start
+                    j = ent.start - 1
+                    continue
+            break
+        all_titles = before + titles
+        if all_titles:
+            cand.start = doc[start_tok].idx
+            cand.titles = [t.lower_ for t in all_titles]
+            cand.title_text = " ".join(t.text for t in all_titles if t.lower_ not in HONORIFICS)
+            cand.gender = _gender_of([t.text for t in all_titles])
+        if country:
+            cand.country = country
+
+    # --- 2. clusters ------------------------------------------------------------------
+
+    def cluster(self, names: list[Candidate]) -> list[Cluster]:
+        clusters: list[Cluster] = []
+        people = [c for c in names if c.type == "person"]
+        multi = [c for c in people if len(normalise(c.name).split()) > 1]
+        single = [c for c in people if len(normalise(c.name).split()) <= 1]
+        for cand in sorted(multi, key=lambda c: c.start):
+            words = normalise(cand.name).split()
+            home = None
+            for cl in clusters:
+                other = cl.words
+                if other == words or (other[-1] == words[-1] and (other[0] == words[0] or words[-len(other):] == other
+                                                                 or other[-len(words):] == words)):
+                    home = cl
+                    break
+            if home is None:
+                home = Cluster("person")
+                clusters.append(home)
+            home.mentions.append(cand)
+        others = [c for c in names if c.type != "person"]
+        # single words: a surname (or an ORG/GPE tag on one) joins the nearest full name with it
+        leftovers: list[Candidate] = []
+        for cand in sorted(single + [c for c in others if len(normalise(c.name).split()) == 1], key=lambda c: c.start):
+            word = normalise(cand.name)
+            fits = [cl for cl in clusters if cl.type == "person" and word and word in (cl.words[-1], cl.words[-1].removeprefix("al "))]
+            if not fits and cand.type == "person":
+                fits = [cl for cl in clusters if cl.type == "person" and word in cl.words[1:]]
+            if not fits:
+                leftovers.append(cand)
+                continue
+            if cand.type != "person":
+                if cand.type == "country" or any(e.kind != "person" for e in cand.entries if normalise(e.name) == word):
+                    leftovers.append(cand)
+                    continue
+                cand.type = "person"
+            if len(fits) > 1:
+                before = [(max((m.start for m in cl.mentions if m.start < cand.start), default=-1), cl) for cl in fits]
+                best = max(before, key=lambda pair: pair[0])
+                home = best[1] if best[0] >= 0 else fits[0]
+                cand.confidence = 0.6
+            else:
+                home = fits[0]
+            home.mentions.append(cand)
+        for cand in sorted(leftovers, key=lambda c: c.start):
+            if cand.type == "person":
+                home = next((cl for cl in clusters if cl.type == "person" and cl.words == normalise(cand.name).split()), None)
+                if home is None:
+                    home = Cluster("person")
+                    clusters.append(home)
+                home.mentions.append(cand)
+        self._cluster_named_things([c for c in others if c in leftovers or len(normalise(c.name).split()) > 1], clusters)
+        return clusters
+
+    def _cluster_named_things(self, cands: list[Candidate], clusters: list[Cluster]) -> None:
+        by_key: dict[str, Cluster] = {}
+        things: list[Cluster] = []
+        for cand in sorted(cands, key=lambda c: c.start):
+            if cand.type == "country" and cand.entry is not None:
+                key = "country:" + (cand.entry.country or cand.entry.id)
+            else:
+                key = f"{cand.type}:{normalise(cand.name)}"
+            if key not in by_key:
+                cl = Cluster(cand.type)
+                by_key[key] = cl
+                things.append(cl)
+            by_key[key].mentions.append(cand)
+        # acronyms and aliases: "Gas Exporting Countries Forum (GECF)", "ISIS" and "Daesh"
+        merged = True
+        while merged:
+            merged = False
+            for a in things:
+                for b in things:
+                    if a is b or a.type == "country" or b.type == "country":
+                        continue
+                    if self._same_thing(a, b):
+                        a.mentions.extend(b.mentions)
+                        things.remove(b)
+                        merged = True
+                        break
+                if merged:
+                    break
+        clusters.extend(things)
+        self._acronyms(clusters)
+
+    def _acronyms(self, clusters: list[Cluster]) -> None:
+        """``Gas Exporting Countries Forum (GECF)``: the acronym, wherever it recurs, is the same actor."""
+        for cl in clusters:
+            if cl.type not in ("organisation", "group"):
+                continue
+            acronyms = set()
+            for m in cl.names:
+                after = re.match(r"\s*\(([A-Z][A-Z.&-]{1,9})\)", self.text[m.end:m.end + 14])
+                if after:
+                    acronyms.add(after.group(1))
+            if not acronyms:
+                continue
+            taken = [(x.start, x.end) for c in clusters for x in c.mentions]
+            for token in self.doc:
+                if token.text in acronyms and not _inside(taken, token.idx, token.idx + len(token)) \
+                        and not _inside(self.blocked, token.idx, token.idx + len(token)):
+                    cl.mentions.append(Candidate(start=token.idx, end=token.idx + len(token), kind="name",
+                                                 type=cl.type, head=token, name=token.text))
+
+    def _same_thing(self, a: Cluster, b: Cluster) -> bool:
+        ids_a = {e.id for m in a.mentions for e in m.entries}
+        ids_b = {e.id for m in b.mentions for e in m.entries}
+        if ids_a & ids_b:
+            return True
+        for x, y in ((a, b), (b, a)):
+            for short in x.names:
+                if not short.name.replace(".", "").isupper() or len(short.name) < 2:
+                    continue
+                acronym = short.name.replace(".", "")
+                for long in y.names:
+                    words = [w for w in re.split(r"[\s\-]+", long.name) if w and w.lower() not in ("of", "and", "the", "for")]
+                    if len(words) >= 2 and "".join(w[0] for w in words).upper() == acronym:
+                        return True
+        return False
+
+    # --- 3. links ---------------------------------------------------------------------
+
+    def link(self, clusters: list[Cluster]) -> None:
+        for cl in clusters:
+            countries = Counter(m.country for m in cl.mentions if m.country)
+            cl.country = countries.most_common(1)[0][0] if countries else None
+            if cl.type == "country":
+                cl.entry = next((m.entry for m in cl.mentions if m.entry), None)
+                cl.link_confidence = 0.95
+                continue
+            if cl.type == "person":
+                self._link_person(cl)
+            else:
+                entries = Counter(e.id for m in cl.mentions for e in m.entries)
+                if not entries:
+                    for m in cl.names:
+                        for e in self.d.lookup(m.name):
+                            entries[e.id] += 1
+                if entries:
+                    best = entries.most_common(1)[0][0]
+                    cl.entry = self.d.entries[best]
+                    cl.link_confidence = 0.85
+            if cl.entry and not cl.country:
+                cl.country = cl.entry.country
+
+    def _link_person(self, cl: Cluster) -> None:
+        full = cl.full_name
+        words = normalise(full).split()
+        if not words:
+            return
+        exact = [e for e in self.d.lookup(full) if e.kind == "person"]
+        conf = 0.9
+        candidates = exact
+        if not candidates:
+            by_surname = self.d.people_named(words[-1])
+            if len(words) > 1:
+                candidates = [e for e in by_surname if words[0] in " ".join(e.aliases).split()]
+                conf = 0.8
+            if not candidates and cl.country:
+                candidates = [e for e in by_surname if e.country == cl.country and
+                              (len(words) == 1 or not any(len(a.split()) > 1 and a.split()[-1] == words[-1]
+                                                          and a.split()[0] != words[0] for a in e.aliases))]
+                conf = 0.6
+        if cl.country:
+            candidates = [e for e in candidates if e.country in (None, cl.country)]
+        if len(candidates) > 1:
+            active = [e for e in candidates if e.roles_at(self.when)]
+            candidates = active or candidates
+        ids = {e.id for e in candidates}
+        if len(ids) == 1:
+            cl.entry = candidates[0]
+            cl.link_confidence = conf
+        elif len(ids) > 1:
+            cl.entry = candidates[0]
+            cl.link_confidence = 0.4
+
+    # --- 4. descriptions --------------------------------------------------------------
+
+    def descriptions(self, names: list[Candidate], forced: list[Candidate]) -> list[Candidate]:
+        """Noun phrases that describe a person: ``the Nigerian leader``, ``his excellency``, ``the Iranian``."""
+        taken = [(c.start, c.end) for c in names if c.type == "person"]
+        out = list(forced)
+        for chunk in self.doc.noun_chunks:
+            root = chunk.root
+            if root.tag_ in ("NNS", "NNPS"):
+                continue
+            if root.lower_ not in PERSON_NOUNS and not (root.ent_type_ == "NORP" and self.d.country(root.text)):
+                continue
+            first = chunk[0]
+            if not (first.lower_ in ("the", "his", "her") or first.dep_ == "poss" or first.ent_type_ in ("NORP", "GPE")):
+                continue
+            if any(t.ent_type_ == "PERSON" for t in chunk):
+                continue
+            cand = self._description(chunk, root)
+            if cand and not _inside(taken, cand.start, cand.end) and not _inside(self.blocked, cand.start, cand.end):
+                out.append(cand)
+        return sorted(out, key=lambda c: c.start)
+
+    def _description(self, span: SpacySpan, root: Token) -> Candidate | None:
+        titles, country = [], None
+        for t in span:
+            if t.lower_ in TITLE_WORDS or t.lower_ in PERSON_NOUNS or t.lower_ in RELIGIOUS_HONORIFICS:
+                titles.append(t.lower_)
+            c = self.d.country(t.text) if (t.ent_type_ in ("NORP", "GPE") or t.pos_ == "PROPN") else None
+            if c:
+                country = country or c.country
+        return Candidate(start=span.start_char, end=span.end_char, kind="nominal", type="person", head=root,
+                         titles=titles, country=country, gender=_gender_of([t.text for t in span]))
+
+    def fits(self, desc: Candidate, cl: Cluster) -> bool:
+        if cl.type != "person":
+            return False
+        if desc.country and cl.country and desc.country != cl.country:
+            return False
+        if desc.country and not cl.country:
+            return False
+        held = cl.titles
+        for word in desc.titles:
+            if word in WEAK_ROLE_WORDS:
+                continue
+            group = ROLE_GROUPS.get(word, {word})
+            if not (held & group):
+                return False
+        if desc.gender and cl.gender and desc.gender != cl.gender:
+            return False
+        return True
+
+    def resolve_descriptions(self, descs: list[Candidate], clusters: list[Cluster]) -> None:
+        for desc in descs:
+            target, conf = self._bracketed(desc, clusters), 0.9
+            if target is None:
+                fitting = [cl for cl in clusters if self.fits(desc, cl)]
+                before = [(max((m.start for m in cl.mentions if m.start < desc.start), default=-1), cl) for cl in fitting]
+                before = [pair for pair in before if pair[0] >= 0]
+                if before:
+                    target = max(before, key=lambda pair: pair[0])[1]
+                    conf = 0.85 if len(before) == 1 else 0.6
+                elif len(fitting) == 1:  # cataphora: "The ayatollah, Ali Khamenei, said"
+                    target, conf = fitting[0], 0.6
+            if target is None and desc.country and desc.titles:
+                target, conf = self._role_holder(desc, clusters)
+            if target is not None:
+                desc.confidence = conf
+                target.mentions.append(desc)
+
+    def _bracketed(self, desc: Candidate, clusters: list[Cluster]) -> Cluster | None:
+        """An editor's insertion names who is meant: ``his excellency [Khamenei]``."""
+        after = self.text[desc.end:desc.end + 60]
+        m = re.match(r"\s*\[([^\]]+)\]", after)
+        if not m:
+            return None
+        word = normalise(m.group(1))
+        for cl in clusters:
+            if cl.type == "person" and word and (word == normalise(cl.full_name) or word in cl.words):
+                return cl
+        return None
+
+    def _role_holder(self, desc: Candidate, clusters: list[Cluster]) -> tuple[Cluster | None, float]:
+        """``Russian President`` with nobody named: who held the role at the article's date."""
+        title = " ".join(w for w in desc.titles if w not in WEAK_ROLE_WORDS)
+        found = self.d.holder(title, desc.country, self.when)
+        if found is None:
+            return None, 0.0
+        entry, conf = found
+        for cl in clusters:
+            if cl.entry is not None and cl.entry.id == entry.id:
+                return cl, conf
+        cl = Cluster("person", entry=entry, country=entry.country, link_confidence=conf)
+        clusters.append(cl)
+        return cl, conf
+
+    # --- 5. pronouns ------------------------------------------------------------------
+
+    def pronouns(self, clusters: list[Cluster]) -> None:
+        taken = [(m.start, m.end) for cl in clusters for m in cl.mentions]
+        owner = [(m, cl) for cl in clusters if cl.type == "person" for m in cl.mentions]
+        owner.sort(key=lambda pair: pair[0].start)
+        for token in self.doc:
+            low = token.lower_
+            if low not in PRONOUNS_MALE and low not in PRONOUNS_FEMALE:
+                continue
+            if token.tag_ not in ("PRP", "PRP$") or _inside(taken, token.idx, token.idx + len(token)):
+                continue
+            if _inside(self.blocked, token.idx, token.idx + len(token)):
+                continue
+            gender = "m" if low in PRONOUNS_MALE else "f"
+            best = self._antecedent(token, gender, owner)
+            if best is None:
+                continue
+            cl, conf = best
+            cand = Candidate(start=token.idx, end=token.idx + len(token), kind="pronoun", type="person",
+                             head=token, gender=None, confidence=conf)
+            cl.mentions.append(cand)
+            owner.append((cand, cl))
+            owner.sort(key=lambda pair: pair[0].start)
+
+    def _antecedent(self, pron: Token, gender: str, owner: list[tuple[Candidate, Cluster]]) -> tuple[Cluster, float] | None:
+        sent = self.sent_of.get(pron.i, 0)
+        pron_quoted = self.quoted[pron.idx] if pron.idx < len(self.quoted) else False
+        scores: dict[int, tuple[float, Cluster]] = {}
+        latest = None
+        for m, cl in owner:
+            if m.start >= pron.idx:
+                break
+            if cl.gender and cl.gender != gender:
+                continue
+            if not pron_quoted and self.quoted[m.start]:
+                continue
+            d = sent - self.sent_of.get(m.head.i, sent)
+            if d > 3:
+                continue
+            if m.head.head == pron.head and m.head.dep_ in SUBJECT_DEPS and pron.dep_ in ("dobj", "dative", "iobj") \
+                    and not pron.lower_.endswith("self"):
+                continue  # "Khamenei told him": him is someone else
+            score = -1.0 * d
+            if m.head.dep_ in SUBJECT_DEPS:
+                score += 1.0
+                if m.head.head.lemma_ in SPEECH_VERBS:
+                    score += 0.5
+            if m.kind == "pronoun":
+                score += 0.3 * m.confidence  # a chain already resolved carries its salience
+            latest = m
+            key = id(cl)
+            if key not in scores or score > scores[key][0]:
+                scores[key] = (score, cl)
+        if not scores:
+            return None
+        if latest is not None:
+            k = id(next(cl for m, cl in owner if m is latest))
+            scores[k] = (scores[k][0] + 0.25, scores[k][1])
+        ranked = sorted(scores.values(), key=lambda pair: pair[0], reverse=True)
+        top = ranked[0]
+        if len(ranked) > 1 and top[0] - ranked[1][0] < 0.5:
+            return top[1], 0.5
+        return top[1], 0.85
+
+    # --- 6. records -------------------------------------------------------------------
+
+    def actors(self, clusters: list[Cluster]) -> tuple[Actor, ...]:
+        seen: set[tuple[int, int]] = set()
+        built: list[tuple[int, Actor]] = []
+        for cl in sorted((c for c in clusters if c.mentions), key=lambda c: c.first_start()):
+            mentions = []
+            for m in sorted(cl.mentions, key=lambda m: (m.start, m.end)):
+                key = (m.start, m.end)
+                if key in seen or m.end <= m.start:
+                    continue
+                seen.add(key)
+                mentions.append(Mention(m.start, m.end, self.text[m.start:m.end], m.kind))
+            if not mentions:
+                continue
+            built.append((mentions[0].start, self._actor(cl, tuple(mentions))))
+        return tuple(
+            Actor(id=f"a{i}", name=a.name, kind=a.kind, country=a.country, sector=a.sector, role=a.role,
+                  mentions=a.mentions, canonical_id=a.canonical_id, confidence=a.confidence)
+            for i, (_, a) in enumerate(built, start=1)
+        )
+
+    def _actor(self, cl: Cluster, mentions: tuple[Mention, ...]) -> Actor:
+        entry = cl.entry
+        if cl.type == "country" and entry is not None:
+            name = entry.name
+        else:
+            name = _clean_name(cl.full_name) or (entry.name if entry else mentions[0].text)
+            if cl.type != "person":
+                longest = max((m for m in cl.names), key=lambda m: len(m.name), default=None)
+                name = _clean_name(longest.name) if longest else name
+        role = self._role(cl)
+        sector = None
+        if entry is not None and cl.type != "country":
+            sector = entry.sector_at(self.when)
+        if sector is None and cl.type == "person":
+            sector = next((SECTOR_OF_TITLE[t] for m in cl.names for t in m.titles if t in SECTOR_OF_TITLE), None)
+        if sector is None and cl.type in ("organisation", "group"):
+            sector = self.d.agent_sector(name)
+        if entry is not None and cl.link_confidence >= 0.5:
+            canonical = entry.id
+        else:
+            canonical = corpus_key(name, cl.country)
+        confidence = min(m.confidence for m in cl.mentions if m.kind == "name") if cl.names else \
+            max((m.confidence for m in cl.mentions), default=0.5)
+        return Actor(id="", name=name, kind=cl.type, country=cl.country, sector=sector, role=role,
+                     mentions=mentions, canonical_id=canonical, confidence=round(confidence, 3))
+
+    def _role(self, cl: Cluster) -> str | None:
+        if cl.type != "person":
+            return None
+        for m in sorted(cl.names, key=lambda m: m.start):
+            if m.title_text:
+                words = [w for w in m.title_text.split() if w.lower() not in RELIGIOUS_HONORIFICS or len(m.title_text.split()) == 1]
+                text = " ".join(words) or m.title_text
+                return " ".join(w[:1].upper() + w[1:] for w in text.split())
+        if cl.entry is not None:
+            for role in cl.entry.roles_at(self.when):
+                if role.title:
+                    return role.title
+        return None
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(r"^(the|The)\s+", "", name.strip())
+    return re.sub(r"['’]s$", "", name).strip()
+
+
+def corpus_key(name: str, country: str | None) -> str:
+    """The key a corpus actor is stored under when the dictionary does not know it."""
+    slug = re.sub(r"[^a-z0-9]+", "_", normalise(name)).strip("_")
+    return f"corpus:{slug}:{country or '-'}"
+
+
+def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary | None = None) -> tuple[Actor, ...]:
+    """The actors of one parsed article, each with every mention of it: names, descriptions, pronouns.
+
+    Example:
+        >>> actors = find_actors(nlp(article.text), article)   # doctest: +SKIP
+        >>> [a.name for a in actors][:2]                         # doctest: +SKIP
+        ['Ali Khamenei', 'Vladimir Putin']
+    """
+    finder = _Finder(doc, article, dictionary or load_dictionary())
+    names, forced = finder.names()
+    clusters = finder.cluster(names)
+    finder.link(clusters)
+    descs = finder.descriptions(names, forced)
+    finder.resolve_descriptions(descs, clusters)
+    finder.pronouns(clusters)
+    return finder.actors(clusters)
