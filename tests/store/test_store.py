@@ -208,3 +208,39 @@ def test_a_reader_sees_committed_articles_while_a_writer_holds_the_database(tmp_
     reader.close()
     writer.close()
     assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_any_text_in_any_filter_returns_a_page_and_never_raises(tmp_path, hand_analyses):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    s = open_store(tmp_path / "fuzz.db")
+    s.save_analysis(hand_analyses[0])
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.text(max_size=40))
+    def check(text):
+        for page in (s.articles(search=text), s.quotes(search=text, speaker=text or None),
+                     s.quotes(about=text), s.actors(search=text), s.events(actor=text, type=text)):
+            assert isinstance(page, Page)
+
+    try:
+        check()
+    finally:
+        s.close()
+
+
+def test_pages_stay_put_while_new_articles_arrive(tmp_path, hand_analyses):
+    """A client paging through quotes while an ingest adds more sees each quote once."""
+    with open_store(tmp_path / "p.db") as s:
+        s.save_analysis(hand_analyses[0])
+        first = s.quotes(limit=2)
+        s.save_analysis(hand_analyses[1])  # same publication date: would sort into the pages
+        rest, cursor = [], first.next_cursor
+        while cursor:
+            page = s.quotes(limit=2, cursor=cursor)
+            rest.extend(page.items)
+            cursor = page.next_cursor
+        ids = [q["id"] for q in first.items + rest]
+        assert len(ids) == len(set(ids)) == 4
+        assert len(s.quotes(limit=50).items) == 8  # a fresh listing sees everything

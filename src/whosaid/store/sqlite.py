@@ -126,19 +126,23 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def _encode_cursor(offset: int) -> str:
-    return base64.urlsafe_b64encode(json.dumps({"o": offset}).encode()).decode().rstrip("=")
+def _encode_cursor(offset: int, snapshot: int | None = None) -> str:
+    state = {"o": offset} if snapshot is None else {"o": offset, "s": snapshot}
+    return base64.urlsafe_b64encode(json.dumps(state).encode()).decode().rstrip("=")
 
 
-def _decode_cursor(cursor: str | None) -> int:
+def _decode_cursor(cursor: str | None) -> tuple[int, int | None]:
+    """(offset, snapshot) from a cursor: the snapshot is the newest row id when paging began,
+    so rows stored while a client pages (the store only appends) do not shift its pages."""
     if not cursor:
-        return 0
+        return 0, None
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
-        offset = json.loads(base64.urlsafe_b64decode(padded.encode()))["o"]
-        if isinstance(offset, int) and offset >= 0:
-            return offset
-    except (ValueError, KeyError, TypeError):
+        state = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        offset, snapshot = state["o"], state.get("s")
+        if isinstance(offset, int) and offset >= 0 and (snapshot is None or isinstance(snapshot, int)):
+            return offset, snapshot
+    except (ValueError, KeyError, TypeError, AttributeError):
         pass
     raise UsageError("the cursor is not one this store gave out")
 
@@ -513,8 +517,9 @@ class SQLiteStore(Store):
         return out
 
     def articles(self, *, search=None, since=None, until=None, limit=50, cursor=None) -> Page:
-        limit, offset = _limit(limit), _decode_cursor(cursor)
-        where, params = [], []
+        limit, (offset, snapshot) = _limit(limit), _decode_cursor(cursor)
+        snapshot = self._snapshot("articles", "seq", snapshot)
+        where, params = ["a.seq <= ?"], [snapshot]
         since, until = _date(since, "since"), _date(until, "until")
         if since:
             where.append("a.published >= ?")
@@ -543,7 +548,7 @@ class SQLiteStore(Store):
                 + (" WHERE " + " AND ".join(where) if where else "")
                 + " ORDER BY a.published IS NULL, a.published DESC, a.id"
             )
-        return self._page(sql, params, limit, offset)
+        return self._page(sql, params, limit, offset, snapshot)
 
     def rejected(self) -> list[dict]:
         return [dict(r) for r in self.conn.execute("SELECT source, code, reason, at FROM rejected ORDER BY at, source")]
@@ -589,7 +594,7 @@ class SQLiteStore(Store):
         return found
 
     def actors(self, *, search=None, country=None, limit=50, cursor=None) -> Page:
-        limit, offset = _limit(limit), _decode_cursor(cursor)
+        limit, (offset, _) = _limit(limit), _decode_cursor(cursor)
         where, params = [], []
         if search is not None:
             ids = self.resolve_actors(search)
@@ -679,8 +684,9 @@ class SQLiteStore(Store):
 
     def quotes(self, *, speaker=None, addressee=None, about=None, search=None, since=None, until=None,
                article=None, kind=None, limit=50, cursor=None) -> Page:
-        limit, offset = _limit(limit), _decode_cursor(cursor)
-        where, params = [], []
+        limit, (offset, snapshot) = _limit(limit), _decode_cursor(cursor)
+        snapshot = self._snapshot("quotes", "seq", snapshot)
+        where, params = ["q.seq <= ?"], [snapshot]
         for value, clause in (
             (speaker, "q.speaker_id IN ({})"),
             (addressee, "q.addressee_id IN ({})"),
@@ -725,7 +731,7 @@ class SQLiteStore(Store):
         )
         rows = self.conn.execute(sql + " LIMIT ? OFFSET ?", [*params, limit + 1, offset]).fetchall()
         items = [self._quote_item(r) for r in rows[:limit]]
-        return Page(items, _encode_cursor(offset + limit) if len(rows) > limit else None)
+        return Page(items, _encode_cursor(offset + limit, snapshot) if len(rows) > limit else None)
 
     def _quote_item(self, row: sqlite3.Row) -> dict:
         about = [
@@ -760,8 +766,9 @@ class SQLiteStore(Store):
 
     def events(self, *, type=None, actor=None, recipient=None, since=None, until=None,
                claimed: bool | None = None, limit=50, cursor=None) -> Page:
-        limit, offset = _limit(limit), _decode_cursor(cursor)
-        where, params = [], []
+        limit, (offset, snapshot) = _limit(limit), _decode_cursor(cursor)
+        snapshot = self._snapshot("events", "id", snapshot)
+        where, params = ["e.id <= ?"], [snapshot]
         if type:
             where.append("upper(e.type) = upper(?)")
             params.append(type.strip())
@@ -790,7 +797,8 @@ class SQLiteStore(Store):
             + " ORDER BY coalesce(e.date, e.first_seen) IS NULL, coalesce(e.date, e.first_seen) DESC, e.id"
         )
         rows = self.conn.execute(sql + " LIMIT ? OFFSET ?", [*params, limit + 1, offset]).fetchall()
-        return Page(self._event_items(rows[:limit]), _encode_cursor(offset + limit) if len(rows) > limit else None)
+        more = _encode_cursor(offset + limit, snapshot) if len(rows) > limit else None
+        return Page(self._event_items(rows[:limit]), more)
 
     def _names(self, ids: Iterable[str]) -> dict[str, str]:
         ids = list(ids)
@@ -910,10 +918,15 @@ class SQLiteStore(Store):
 
     # ---- paging ---------------------------------------------------------------------------
 
-    def _page(self, sql: str, params: Sequence[Any], limit: int, offset: int) -> Page:
+    def _page(self, sql: str, params: Sequence[Any], limit: int, offset: int, snapshot: int | None = None) -> Page:
         rows = self.conn.execute(sql + " LIMIT ? OFFSET ?", [*params, limit + 1, offset]).fetchall()
         items = [dict(r) for r in rows[:limit]]
-        return Page(items, _encode_cursor(offset + limit) if len(rows) > limit else None)
+        return Page(items, _encode_cursor(offset + limit, snapshot) if len(rows) > limit else None)
+
+    def _snapshot(self, table: str, key: str, given: int | None) -> int:
+        if given is not None:
+            return given
+        return self.conn.execute(f"SELECT coalesce(max({key}), 0) FROM {table}").fetchone()[0]
 
 
 def _now() -> str:
