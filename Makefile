@@ -9,7 +9,7 @@ WHOSAID := $(VENV)/bin/whosaid
 DB ?= whosaid.db
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-slow eval eval-html eval-seed eval-polnear bench clean data
+.PHONY: install run test test-slow eval eval-html eval-seed eval-polnear bench clean data browser bench-api
 
 install: $(STAMP)
 
@@ -50,3 +50,11 @@ data: install
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache build src/*.egg-info
+
+# Debian's Chromium for the browser tests (tests/web); they skip when it is missing.
+browser:
+	test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
+
+# Load check of the HTTP API: quote search on >= 100,000 quotes, 20 concurrent clients.
+bench-api: install
+	$(PY) bench/api_load.py

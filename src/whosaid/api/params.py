@@ -24,3 +24,25 @@ class DateRange:
             )
         self.since = since.isoformat() if since else None
         self.until = until.isoformat() if until else None
+
+
+def _form_date(value: str | None, name: str) -> dt.date | None:
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise APIError(422, "invalid-parameter", f"{name} must be a date as YYYY-MM-DD, not {value!r}",
+                       [{"parameter": name, "message": "not a date", "input": value}]) from None
+
+
+class FormDateRange(DateRange):
+    """``since``/``until`` from an HTML form, where an empty field means no limit."""
+
+    def __init__(
+        self,
+        since: str | None = Query(None, max_length=40),
+        until: str | None = Query(None, max_length=40),
+    ):
+        super().__init__(_form_date(since, "since"), _form_date(until, "until"))

@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Literal
 
@@ -22,7 +23,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from whosaid.api.params import DateRange
+from whosaid.api.errors import APIError
+from whosaid.api.params import FormDateRange
 from whosaid.web.highlight import (
     actor_link_key,
     annotate_article,
@@ -41,6 +43,8 @@ _env = jinja2.Environment(
     lstrip_blocks=True,
 )
 _env.filters["hl"] = highlight_terms
+# the store marks snippet hits with [ ]; we highlight hits ourselves
+_env.filters["unbracket"] = lambda s: re.sub(r"\[([^\[\]]*)\]", r"\1", s or "")
 _env.globals["speaker_colours"] = speaker_colours
 _env.globals["local_quote_id"] = local_quote_id
 templates = Jinja2Templates(env=_env)
@@ -100,7 +104,7 @@ def quotes_page(
 def articles_page(
     request: Request,
     q: str | None = Query(None, max_length=200),
-    dates=Depends(DateRange),
+    dates=Depends(FormDateRange),
     cursor: str | None = Query(None, max_length=500),
     store=Depends(_store),
 ):
@@ -163,17 +167,22 @@ def actor_page(request: Request, key: str, store=Depends(_store)):
         + [{"when": e.get("date") or e.get("published"), "what": "event", "item": e} for e in events]
     )
     timeline.sort(key=lambda t: str(t["when"] or ""), reverse=True)
-    talks_to = _count_people(quotes_by, ("addressee_name", "addressee_id"))
-    talked_about_by = _count_people(quotes_about, ("speaker_name", "speaker_id"))
+    talks_to = _count_people(
+        [{"name": q.get("addressee_name"), "id": q.get("addressee_id")} for q in quotes_by]
+        + [{"name": a.get("name"), "id": a.get("id")} for q in quotes_by for a in q.get("about") or []
+           if isinstance(a, dict) and a.get("id") != q.get("addressee_id")]
+    )
+    talked_about_by = _count_people([{"name": q.get("speaker_name"), "id": q.get("speaker_id")} for q in quotes_about])
     return _render(request, "actor.html", actor=actor, timeline=timeline, talks_to=talks_to,
                    talked_about_by=talked_about_by, n_by=len(quotes_by), n_about=len(quotes_about),
                    n_events=len(events))
 
 
-def _count_people(quotes: list[dict[str, Any]], keys: tuple[str, str]) -> list[tuple[str, str, int]]:
+def _count_people(people: list[dict[str, Any]]) -> list[tuple[str, str, int]]:
+    """(name, key, count) of the actors in ``people``, most frequent first."""
     counts: dict[tuple[str, str], int] = {}
-    for q in quotes:
-        name, key = q.get(keys[0]), q.get(keys[1])
+    for p in people:
+        name, key = p.get("name"), p.get("id")
         if name or key:
             k = (name or key, key or name)
             counts[k] = counts.get(k, 0) + 1
@@ -187,7 +196,7 @@ def events_page(
     actor: str | None = Query(None, max_length=200),
     recipient: str | None = Query(None, max_length=200),
     status: Literal["claimed", "reported", ""] | None = Query(None),
-    dates=Depends(DateRange),
+    dates=Depends(FormDateRange),
     cursor: str | None = Query(None, max_length=500),
     store=Depends(_store),
 ):
@@ -211,9 +220,12 @@ def _event_types() -> list[str]:
 
 
 @router.get("/graph", response_class=HTMLResponse)
-def graph_page(request: Request, dates=Depends(DateRange),
-               min_weight: int = Query(1, ge=1, le=1000)):
+def graph_page(request: Request, dates=Depends(FormDateRange), min_weight: str | None = Query(None, max_length=5)):
     """The actor network; the layout runs in the browser over /api/graph."""
+    try:
+        min_weight = max(1, min(1000, int(min_weight or 1)))
+    except ValueError:
+        raise APIError(422, "invalid-parameter", f"min_weight must be a whole number, not {min_weight!r}") from None
     return _render(request, "graph.html", since=dates.since, until=dates.until, min_weight=min_weight,
                    api=f"/api/graph?{_qs(since=dates.since, until=dates.until, min_weight=min_weight)}")
 

@@ -43,7 +43,7 @@
         e.s.dx -= (dx / dist) * f; e.s.dy -= (dy / dist) * f; e.t.dx += (dx / dist) * f; e.t.dy += (dy / dist) * f;
       });
       nodes.forEach(function (d) {
-        d.dx += (W / 2 - d.x) * 0.05; d.dy += (H / 2 - d.y) * 0.05;  // gravity keeps components on screen
+        d.dx += (W / 2 - d.x) * 0.02; d.dy += (H / 2 - d.y) * 0.02;  // gravity keeps components on screen
         var len = Math.max(Math.sqrt(d.dx * d.dx + d.dy * d.dy), 0.01), step = Math.min(len, t);
         d.x += (d.dx / len) * step; d.y += (d.dy / len) * step;
       });

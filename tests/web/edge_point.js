@@ -1,0 +1,14 @@
+// A viewport point on some graph edge that a click would reach (not covered by a node), or null.
+() => {
+  for (const group of document.querySelectorAll("#graph .edge-group")) {
+    const path = group.querySelector(".edge-hit");
+    const total = path.getTotalLength();
+    for (const f of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+      const pt = path.getPointAtLength(total * f), m = path.getScreenCTM();
+      const x = pt.x * m.a + pt.y * m.c + m.e, y = pt.x * m.b + pt.y * m.d + m.f;
+      const hit = document.elementFromPoint(x, y);
+      if (hit && group.contains(hit)) return [x, y];
+    }
+  }
+  return null;
+}
