@@ -6,6 +6,7 @@ import sys
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from whosaid.errors import WhosaidError
@@ -52,8 +53,9 @@ def eval_command(gold, system, model, show_errors, limit, as_json, annotator) ->
     from whosaid.pipeline import Pipeline
 
     systems = ("whosaid", "textacy") if system == "both" else (system,)
-    out = Console()
-    err = Console(stderr=True)
+    # soft_wrap: header and error lines stay whole (greppable); tables still fit the width.
+    out = Console(soft_wrap=True)
+    err = Console(stderr=True, soft_wrap=True)
     try:
         pipeline = Pipeline(model)
         for path in gold:
@@ -85,5 +87,5 @@ def eval_command(gold, system, model, show_errors, limit, as_json, annotator) ->
             else:
                 print_result(result, out, errors=show_errors)
     except WhosaidError as exc:
-        err.print(f"[red]error[/red] {exc}")
+        err.print("[red]error[/red]", escape(str(exc)), highlight=False)
         sys.exit(2)

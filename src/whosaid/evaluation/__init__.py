@@ -49,8 +49,11 @@ def gold_format(path: str | Path) -> str:
     if is_polnear(path):
         return "polnear"
     if path.is_file() and path.suffix == ".json":
-        with open(path, encoding="utf-8") as f:
-            data = json.load(f)
+        try:
+            with open(path, encoding="utf-8") as f:
+                data = json.load(f)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise GoldError(f"{path}: not readable as JSON ({exc})") from exc
         if isinstance(data, dict) and "quotes" in data and "text_file" in data:
             return "seed"
         if isinstance(data, list) and any(isinstance(r, dict) and "event" in r for r in data[:5]):
