@@ -92,9 +92,11 @@ def ingest(paths: tuple[str, ...], db: str, model: str, input_format: str | None
         write_json(summary)
     else:
         click.echo(f"Articles: {len(new)} new, {len(already)} already stored, {len(rejected_items)} rejected")
-        for item in already:
-            same = f" (same text as {item['same_as']})" if item.get("same_as") else ""
-            click.echo(f"  already stored: {item['source']}{same}")
+        for line in _capped([f"  new: {i['source']} ({i['quotes']} quotes)" for i in new]):
+            click.echo(line)
+        for line in _capped([f"  already stored: {i['source']}"
+                             + (f" (same text as {i['same_as']})" if i.get("same_as") else "") for i in already]):
+            click.echo(line)
         for item in rejected_items:
             click.echo(f"  rejected: {item['source']}: [{item['code']}] {item['reason']}", err=True)
         click.echo(
@@ -103,6 +105,13 @@ def ingest(paths: tuple[str, ...], db: str, model: str, input_format: str | None
         )
     if rejected_items:
         raise SystemExit(1)
+
+
+def _capped(lines: list[str], most: int = 30) -> list[str]:
+    """At most ``most`` lines, then how many more (the JSON summary has them all)."""
+    if len(lines) <= most:
+        return lines
+    return lines[:most] + [f"  ... and {len(lines) - most} more (--json lists them all)"]
 
 
 @click.command()

@@ -15,8 +15,14 @@ from whosaid.records import Analysis, Article, Rejected
 
 log = logging.getLogger(__name__)
 
-#: Input formats ``--format`` accepts (detected from the file when not given).
+#: Input formats ``--format`` offers (detected from the file when not given); ingest's own list when it has one.
 INPUT_FORMATS = ["txt", "html", "jsonl", "warc", "rss"]
+try:
+    from whosaid.ingest import FORMATS as _INGEST_FORMATS  # type: ignore[attr-defined]
+
+    INPUT_FORMATS = sorted(_INGEST_FORMATS)
+except ImportError:
+    pass
 DEFAULT_MAX_BYTES = 20_000_000
 
 
