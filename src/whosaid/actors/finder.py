@@ -617,6 +617,17 @@ class _Finder:
             cand = self._description(chunk, root)
             if cand and not _inside(taken, cand.start, cand.end) and not _inside(self.blocked, cand.start, cand.end):
                 out.append(cand)
+        # "the ayatollah’s office": a possessor is not a chunk of its own
+        for token in self.doc:
+            if token.dep_ == "poss" and token.lower_ in PERSON_NOUNS and token.tag_ not in ("NNS", "NNPS"):
+                left = min((t.i for t in token.subtree), default=token.i)
+                span = self.doc[left:token.i + 1]
+                if span[0].lower_ not in ("the", "his", "her") and span[0].ent_type_ not in ("NORP", "GPE"):
+                    continue
+                cand = self._description(span, token)
+                if cand and not _inside(taken, cand.start, cand.end) and not _inside(self.blocked, cand.start, cand.end) \
+                        and not any(c.start == cand.start for c in out):
+                    out.append(cand)
         return sorted(out, key=lambda c: c.start)
 
     def _description(self, span: SpacySpan, root: Token) -> Candidate | None:
