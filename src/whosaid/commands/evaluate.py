@@ -55,6 +55,8 @@ def eval_command(gold, system, model, show_errors, limit, as_json, annotator) ->
     systems = ("whosaid", "textacy") if system == "both" else (system,)
     # soft_wrap: header and error lines stay whole (greppable); tables still fit the width.
     out = Console(soft_wrap=True)
+    if not out.is_terminal:  # piped or captured: do not fold tables into an 80-column page
+        out = Console(soft_wrap=True, width=160)
     err = Console(stderr=True, soft_wrap=True)
     try:
         pipeline = Pipeline(model)

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 #: (key in the scores dict, label) in the order the tables show them.
@@ -127,18 +128,37 @@ def print_result(result: dict[str, Any], console: Console | None = None, errors:
 
 
 def _print_section(console: Console, title: str, data: dict[str, Any]) -> None:
+    """Another scorer's result: its figures in one table, each dict of per-item dicts in its own."""
     if not data.get("available", True):
-        console.print(f"[bold]{title}[/bold]: not available yet")
+        console.print(f"[bold]{title}[/bold]: {data.get('note') or 'not available yet'}")
         return
     if "error" in data:
-        console.print(f"[bold]{title}[/bold]: [red]failed[/red] {data['error']}")
+        console.print(f"[bold]{title}[/bold]: [red]failed[/red]", escape(str(data["error"])))
         return
+    scalars = {}
+    tables = {}
+    for key, value in data.items():
+        if key == "available":
+            continue
+        if isinstance(value, dict) and value and all(isinstance(v, dict) for v in value.values()):
+            tables[key] = value
+        else:
+            scalars[key] = value
     table = Table(title=title, show_header=False)
     table.add_column("")
-    table.add_column("", justify="right")
-    for key, value in _flatten({k: v for k, v in data.items() if k != "available"}):
-        table.add_row(key, _format(value))
+    table.add_column("", justify="right", overflow="fold")
+    for key, value in _flatten(scalars):
+        table.add_row(key, escape(_format(value)))
     console.print(table)
+    for key, rows in tables.items():
+        columns = list(dict.fromkeys(c for row in rows.values() for c in row))
+        sub = Table(title=f"{title}: {key.replace('_', ' ')}")
+        sub.add_column("", no_wrap=True)
+        for c in columns:
+            sub.add_column(str(c), justify="right", overflow="fold")
+        for name, row in rows.items():
+            sub.add_row(escape(str(name)), *(escape(_format(row.get(c))) for c in columns))
+        console.print(sub)
 
 
 def _flatten(data: Any, prefix: str = "", depth: int = 0) -> list[tuple[str, Any]]:
@@ -151,6 +171,8 @@ def _flatten(data: Any, prefix: str = "", depth: int = 0) -> list[tuple[str, Any
 
 
 def _format(value: Any) -> str:
+    if value is None:
+        return "–"
     if isinstance(value, float):
         return f"{value:.3f}"
     if isinstance(value, (list, tuple)):
