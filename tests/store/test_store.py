@@ -244,3 +244,26 @@ def test_pages_stay_put_while_new_articles_arrive(tmp_path, hand_analyses):
         ids = [q["id"] for q in first.items + rest]
         assert len(ids) == len(set(ids)) == 4
         assert len(s.quotes(limit=50).items) == 8  # a fresh listing sees everything
+
+
+def test_two_writers_saving_the_same_articles_store_each_once(tmp_path, hand_analyses):
+    import threading
+
+    path = tmp_path / "two.db"
+    open_store(path).close()
+    results: list[bool] = []
+
+    def write():
+        with open_store(path) as s:
+            for analysis in hand_analyses * 3:
+                results.append(s.save_analysis(analysis))
+
+    threads = [threading.Thread(target=write) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results.count(True) == 2
+    with open_store(path) as s:
+        assert s.stats()["articles"] == 2 and s.stats()["quotes"] == 8
+        assert s.events(type="ACCUSE", actor="Chavez", recipient="Bush").items[0]["mentions"] == 2
