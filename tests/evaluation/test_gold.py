@@ -62,6 +62,10 @@ def test_kinds_are_derived_from_quotation_marks():
     assert [a.kind for a in doc.attributions] == ["indirect", "direct", "mixed", "indirect"]
     text = "He called it 'a disaster'. Clinton’s aides said no."
     assert quote_kind(text, (Span.of(text, 0, 26),)) == "indirect"  # apostrophes are not marks
+    headline = "Democrat Voters Worried About Clinton’s Health; It’s ‘in Their Heads.’"
+    assert quote_kind(headline, (Span.of(headline, 0, len(headline)),)) == "mixed"
+    british = "‘We will win,’ she said."
+    assert quote_kind(british, (Span.of(british, 0, 14),)) == "direct"
 
 
 def test_every_annotation_file_is_one_doc_and_first_keeps_one():

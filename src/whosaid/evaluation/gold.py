@@ -76,53 +76,69 @@ def dice(a: Iterable[str], b: Iterable[str]) -> float:
 def quote_kind(text: str, spans: tuple[Span, ...]) -> str:
     """Derive direct / mixed / indirect from where the quotation marks fall around the content.
 
-    PolNeAR has no kind label. A span counts as quoted when it opens with a double
-    quotation mark (inside the span or just before it) and closes with one (inside,
-    or just after it, trailing punctuation allowed). All spans quoted = direct; any
-    double quotation mark elsewhere in the content = mixed (a quoted fragment);
-    none = indirect. Apostrophes are never taken for quotation marks.
+    PolNeAR has no kind label. A span counts as quoted when it opens with a
+    quotation mark (inside the span or just before it) and closes with a mark of
+    the same family (inside, or just after it, trailing punctuation allowed; a
+    paragraph end stands in for the closing mark of a quote that runs on). All
+    spans quoted = direct; any double quotation mark elsewhere in the content, or
+    a ‘single-quoted’ fragment (headline style) = mixed; none = indirect.
+    Apostrophes are never taken for quotation marks.
     """
     if not spans:
         return "indirect"
     quoted = [_is_quoted(text, s) for s in spans]
     if all(quoted):
         return "direct"
-    if any(quoted) or any(ch in _DOUBLE_MARKS for s in spans for ch in s.text):
+    if (
+        any(quoted)
+        or any(ch in _DOUBLE_MARKS for s in spans for ch in s.text)
+        or any(_SINGLE_FRAGMENT.search(s.text) for s in spans)
+    ):
         return "mixed"
     return "indirect"
+
+
+#: (opening marks, closing marks) of each family; ’ alone is an apostrophe unless ‘ opened.
+_FAMILIES = ((_OPENING, _CLOSING), ("‘", "’"))
+#: ‘a fragment’ opened after a space or at the start, closed before a non-letter.
+_SINGLE_FRAGMENT = re.compile(r"(?:^|(?<=[\s(\[—–-]))‘\w[^‘’\n]*’(?!\w)")
+_TRAILING = ".,;:!?—–-… "
 
 
 def _is_quoted(text: str, span: Span) -> bool:
     start, end = span.start, span.end
     while start < end and text[start].isspace():
         start += 1
-    while end > start and (text[end - 1].isspace()):
+    while end > start and text[end - 1].isspace():
         end -= 1
     if start >= end:
         return False
-    # Opening mark: first char of the span, or the last non-space char before it.
     before = start - 1
     while before >= 0 and text[before] == " ":
         before -= 1
-    opens = text[start] in _OPENING or (before >= 0 and text[before] in _OPENING)
-    # Closing mark: last char of the span (after trailing punctuation), or just after it.
     inner_end = end
-    while inner_end > start and text[inner_end - 1] in ".,;:!?—–-… ":
+    while inner_end > start and text[inner_end - 1] in _TRAILING:
         inner_end -= 1
-    after = text[end : end + 3]
-    closes = (
-        text[end - 1] in _CLOSING
-        or (inner_end > start and text[inner_end - 1] in _CLOSING)
-        or any(ch in _CLOSING for ch in after[:2] if after)
-        # A quote running over paragraphs has no closing mark until its last paragraph.
-        or text[end : end + 2].lstrip(" ").startswith("\n")
-        or end >= len(text.rstrip())
-    )
-    if not (opens and closes):
-        return False
-    # A mark in the middle that closes then reopens means unquoted text in between.
-    inner = text[start:end].strip(_OPENING + _CLOSING + ".,;:!?—–-… ")
-    return not re.search(r"[”\"»]\s*[^”\"»“«]*\w[^”\"»“«]*\s*[“\"«]", inner)
+    runs_on = text[end : end + 2].lstrip(" ").startswith("\n") or end >= len(text.rstrip())
+    for opening, closing in _FAMILIES:
+        opens = text[start] in opening or (before >= 0 and text[before] in opening)
+        if not opens:
+            continue
+        closes = (
+            text[end - 1] in closing
+            or (inner_end > start and text[inner_end - 1] in closing)
+            or any(ch in closing for ch in text[end : end + 2])
+            or runs_on
+        )
+        if not closes:
+            continue
+        if opening is _OPENING:
+            # A mark that closes then reopens inside means unquoted text in between.
+            inner = text[start:end].strip(_OPENING + _CLOSING + _TRAILING)
+            if re.search(r"[”\"»]\s*[^”\"»“«]*\w[^”\"»“«]*\s*[“\"«]", inner):
+                continue
+        return True
+    return False
 
 
 # --- PolNeAR (brat standoff) --------------------------------------------------------------

@@ -99,7 +99,8 @@ def describe_speaker(quote: Quote, analysis: Analysis) -> str:
     names = speaker_names(quote, analysis)
     mention = quote.speaker_mention or (quote.speaker.mention if quote.speaker else None)
     if names:
-        return "; ".join(names) + (f" ({mention.text})" if mention else "")
+        shown = "; ".join(names)
+        return shown + (f" ({mention.text})" if mention and mention.text != shown else "")
     if mention is not None:
         return f"unresolved ({mention.text})"
     return f"none ({quote.speaker_reason})" if quote.speaker_reason else "none"
@@ -281,7 +282,10 @@ class QuoteScorer:
                 t.matched_gold_50 += d >= LENIENT
                 t.matched_gold_90 += d >= STRICT
             if d < LENIENT:
-                self.errors.append({**where, "type": "miss", "kind": g.kind, "dice": round(d, 3), "text": _snip(g.text)})
+                self.errors.append(
+                    {**where, "type": "miss", "kind": g.kind, "dice": round(d, 3), "text": _snip(g.text),
+                     "gold_speaker": gold_speaker(gi, g)}
+                )
                 self.overall.add(tallies[0])
                 continue
             q = preds[pi]
@@ -338,7 +342,11 @@ class QuoteScorer:
                     # Precision by predicted kind is undefined when the system never labels this kind.
                     scores["f1_50"] = scores["f1_90"] = None
                 by_kind[kind] = scores
-        return {"overall": self.overall.scores(), "by_kind": by_kind}
+        summary: dict[str, dict[str, int]] = {}
+        for e in self.errors:
+            kinds = summary.setdefault(e["type"], {})
+            kinds[e.get("kind") or "unknown"] = kinds.get(e.get("kind") or "unknown", 0) + 1
+        return {"overall": self.overall.scores(), "by_kind": by_kind, "error_counts": summary}
 
 
 def _cue_spans(text: str, cue: str, g: GoldAttribution) -> list[Span]:

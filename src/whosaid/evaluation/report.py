@@ -125,6 +125,17 @@ def print_result(result: dict[str, Any], console: Console | None = None, errors:
     if errors:
         for name, s in systems.items():
             _print_errors(console, name, s.get("errors", []))
+            counts = s["quotes"].get("error_counts") or {}
+            if counts:
+                table = Table(title=f"{name}: errors by type and gold kind (predicted kind for false alarms)")
+                kinds = sorted({k for c in counts.values() for k in c})
+                table.add_column("")
+                for k in kinds:
+                    table.add_column(k, justify="right")
+                table.add_column("all", justify="right")
+                for kind_name, c in counts.items():
+                    table.add_row(kind_name, *(str(c.get(k, 0)) for k in kinds), str(sum(c.values())))
+                console.print(table)
 
 
 def _print_section(console: Console, title: str, data: dict[str, Any]) -> None:
@@ -195,6 +206,8 @@ def _print_errors(console: Console, system: str, errors: list[dict[str, Any]]) -
                 detail = f"\n    gold: {e['gold_speaker']!s}   predicted: {e['predicted_speaker']}"
             elif kind == "wrong addressee":
                 detail = f"\n    predicted: {e.get('predicted_addressee')}"
+            elif kind == "miss" and e.get("gold_speaker"):
+                detail = f"   (gold speaker: {e['gold_speaker']})"
             elif kind == "false alarm":
                 detail = f"   (speaker: {e.get('predicted_speaker')})"
             tag = f"{e.get('kind') or ''} dice={e.get('dice', '')}"
