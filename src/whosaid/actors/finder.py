@@ -29,11 +29,14 @@ from whosaid.actors.vocabulary import (
     HONORIFICS,
     MALE_TITLES,
     NOT_NAMES,
+    PARTY_WORDS,
     PERSON_NOUNS,
+    PROMINENT_ROLES,
     PRONOUNS_FEMALE,
     PRONOUNS_MALE,
     ROLE_GROUPS,
     SPEECH_VERBS,
+    TITLE_ABBREVIATIONS,
     TITLE_WORDS,
     WEAK_ROLE_WORDS,
 )
@@ -473,7 +476,33 @@ class _Finder:
                     clusters.append(home)
                 home.mentions.append(cand)
         self._cluster_named_things([c for c in others if c in leftovers or len(normalise(c.name).split()) > 1], clusters)
+        self._sweep_surnames(clusters)
         return clusters
+
+    def _sweep_surnames(self, clusters: list[Cluster]) -> None:
+        """A known person's surname the tagger missed (``Trump has record low support``) is a mention."""
+        by_surname: dict[str, list[Cluster]] = {}
+        for cl in clusters:
+            if cl.type == "person" and len(cl.words) > 1:
+                by_surname.setdefault(cl.words[-1], []).append(cl)
+        if not by_surname:
+            return
+        taken = [(m.start, m.end) for cl in clusters for m in cl.mentions]
+        doc = self.doc
+        for token in doc:
+            fits = by_surname.get(token.lower_)
+            if not fits or not _is_capitalised(token) or token.pos_ != "PROPN":
+                continue
+            if _inside(taken, token.idx, token.idx + len(token)) or _inside(self.blocked, token.idx, token.idx + len(token)):
+                continue
+            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if nxt is not None and nxt.pos_ == "PROPN" and _is_capitalised(nxt):
+                continue  # "Trump Tower": a name of something else
+            home = fits[0]
+            if len(fits) > 1:
+                home = max(fits, key=lambda cl: max((m.start for m in cl.mentions if m.start < token.idx), default=-1))
+            home.mentions.append(Candidate(start=token.idx, end=token.idx + len(token), kind="name", type="person",
+                                           head=token, name=token.text, confidence=0.8 if len(fits) == 1 else 0.6))
 
     def _cluster_named_things(self, cands: list[Candidate], clusters: list[Cluster]) -> None:
         by_key: dict[str, Cluster] = {}
@@ -633,37 +662,48 @@ class _Finder:
     def _description(self, span: SpacySpan, root: Token) -> Candidate | None:
         titles, country = [], None
         for t in span:
-            if t.lower_ in TITLE_WORDS or t.lower_ in PERSON_NOUNS or t.lower_ in RELIGIOUS_HONORIFICS:
-                titles.append(t.lower_)
+            if t.lower_ in TITLE_WORDS or t.lower_ in PERSON_NOUNS or t.lower_ in RELIGIOUS_HONORIFICS \
+                    or t.lower_ in PARTY_WORDS:
+                titles.append(TITLE_ABBREVIATIONS.get(t.lower_, t.lower_))
             c = self.d.country(t.text) if (t.ent_type_ in ("NORP", "GPE") or t.pos_ == "PROPN") else None
             if c:
                 country = country or c.country
         return Candidate(start=span.start_char, end=span.end_char, kind="nominal", type="person", head=root,
                          titles=titles, country=country, gender=_gender_of([t.text for t in span]))
 
-    def fits(self, desc: Candidate, cl: Cluster) -> bool:
+    def fits(self, desc: Candidate, cl: Cluster) -> str | None:
+        """``strict`` when the actor holds the description's role, ``loose`` when nothing known
+        contradicts a prominent role (an untitled main person), else None."""
         if cl.type != "person":
-            return False
-        if desc.country and cl.country and desc.country != cl.country:
-            return False
-        if desc.country and not cl.country:
-            return False
-        held = cl.titles
-        for word in desc.titles:
-            if word in WEAK_ROLE_WORDS:
-                continue
-            group = ROLE_GROUPS.get(word, {word})
-            if not (held & group):
-                return False
+            return None
         if desc.gender and cl.gender and desc.gender != cl.gender:
-            return False
-        return True
+            return None
+        if desc.country and cl.country and desc.country != cl.country:
+            return None
+        held = {TITLE_ABBREVIATIONS.get(t, t) for t in cl.titles}
+        held_party = {PARTY_WORDS[t] for t in held if t in PARTY_WORDS}
+        want_party = {PARTY_WORDS[t] for t in desc.titles if t in PARTY_WORDS}
+        if want_party and held_party and want_party != held_party:
+            return None
+        roles = [TITLE_ABBREVIATIONS.get(w, w) for w in desc.titles if w not in WEAK_ROLE_WORDS and w not in PARTY_WORDS]
+        strict = all(held & {TITLE_ABBREVIATIONS.get(x, x) for x in ROLE_GROUPS.get(w, {w})} for w in roles)
+        if strict and (not desc.country or cl.country) and (not want_party or held_party):
+            return "strict"
+        untitled = not (held - set(PARTY_WORDS) - HONORIFICS)
+        if roles and all(w in PROMINENT_ROLES for w in roles) and (untitled or strict):
+            return "loose"
+        if not roles and desc.country and not cl.country and untitled:
+            return None
+        return None
 
     def resolve_descriptions(self, descs: list[Candidate], clusters: list[Cluster]) -> None:
         for desc in descs:
             target, conf = self._bracketed(desc, clusters), 0.9
             if target is None:
-                fitting = [cl for cl in clusters if self.fits(desc, cl)]
+                target = self._apposed(desc, clusters)
+            if target is None:
+                fit = {id(cl): self.fits(desc, cl) for cl in clusters}
+                fitting = [cl for cl in clusters if fit[id(cl)] == "strict"]
                 before = [(max((m.start for m in cl.mentions if m.start < desc.start), default=-1), cl) for cl in fitting]
                 before = [pair for pair in before if pair[0] >= 0]
                 if before:
@@ -671,11 +711,38 @@ class _Finder:
                     conf = 0.85 if len(before) == 1 else 0.6
                 elif len(fitting) == 1:  # cataphora: "The ayatollah, Ali Khamenei, said"
                     target, conf = fitting[0], 0.6
+                else:
+                    loose = [cl for cl in clusters if fit[id(cl)] == "loose"]
+                    target, conf = self._most_salient(desc, loose), 0.5
             if target is None and desc.country and desc.titles:
                 target, conf = self._role_holder(desc, clusters)
             if target is not None:
                 desc.confidence = conf
                 target.mentions.append(desc)
+
+    def _apposed(self, desc: Candidate, clusters: list[Cluster]) -> Cluster | None:
+        """``Rep. Jim Clyburn (S.C.), the assistant leader``: an apposition names its person."""
+        head = desc.head
+        if head.dep_ != "appos":
+            return None
+        target = head.head
+        for cl in clusters:
+            if cl.type == "person" and any(m.kind == "name" and m.start <= target.idx < m.end for m in cl.mentions):
+                return cl
+        return None
+
+    def _most_salient(self, desc: Candidate, loose: list[Cluster]) -> Cluster | None:
+        """The person mentioned most in the sentences before (recency breaks ties)."""
+        here = self.sent_of.get(desc.head.i, 0)
+        best, best_key = None, None
+        for cl in loose:
+            near = [m for m in cl.mentions if m.start < desc.start and here - self.sent_of.get(m.head.i, here) <= 8]
+            if not near:
+                continue
+            key = (len(near), max(m.start for m in near))
+            if best_key is None or key > best_key:
+                best, best_key = cl, key
+        return best
 
     def _bracketed(self, desc: Candidate, clusters: list[Cluster]) -> Cluster | None:
         """An editor's insertion names who is meant: ``his excellency [Khamenei]``."""
@@ -741,7 +808,7 @@ class _Finder:
             if not pron_quoted and self.quoted[m.start]:
                 continue
             d = sent - self.sent_of.get(m.head.i, sent)
-            if d > 3:
+            if d > 8:
                 continue
             if m.head.head == pron.head and m.head.dep_ in SUBJECT_DEPS and pron.dep_ in ("dobj", "dative", "iobj") \
                     and not pron.lower_.endswith("self"):

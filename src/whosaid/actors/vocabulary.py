@@ -13,7 +13,7 @@ king queen prince princess emir sultan crown secretary general spokesman spokesw
 ambassador envoy foreign defence defense interior finance senator governor mayor representative rep.
 sen. gov. gen. lt. col. maj. capt. adm. chairman chairwoman chair chief executive director commander
 head justice judge pope cardinal archbishop bishop rabbi dr. mr. mrs. ms. sir lord lady dame
-candidate nominee speaker congressman congresswoman lawmaker deputy attorney state-department
+candidate nominee speaker congressman republican democratic gop presidential vice-presidential congresswoman lawmaker deputy attorney state-department
 hojatolislam grand first lady former acting interim incoming outgoing top senior
 """.split())
 
@@ -42,7 +42,7 @@ ROLE_GROUPS = {
 }
 
 #: Role words that carry no restriction on their own (they qualify another word).
-WEAK_ROLE_WORDS = frozenset("former acting interim incoming outgoing top senior first grand vice deputy".split())
+WEAK_ROLE_WORDS = frozenset("former acting interim incoming outgoing top senior first grand vice deputy presidential vice-presidential".split())
 
 #: Adjectives that describe a person's politics or manner, not a role ("leftist leader").
 MALE_TITLES = frozenset("mr. mr king prince emir sultan ayatollah sir lord pope congressman spokesman chairman".split())
@@ -65,4 +65,21 @@ slam condemn dismiss call quote report agree concur continue
 NOT_NAMES = frozenset("""
 the a an this that these those he she it we they i you his her its our their my your us
 today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday
+""".split())
+
+#: Abbreviated titles and the role word they stand for.
+TITLE_ABBREVIATIONS = {
+    "sen.": "senator", "sen": "senator", "gov.": "governor", "rep.": "representative", "gen.": "general",
+    "pres.": "president", "sec.": "secretary", "lt.": "lieutenant", "col.": "colonel", "adm.": "admiral",
+    "congressman": "representative", "congresswoman": "representative", "lawmaker": "representative",
+}
+
+#: Party words: a description's party must not contradict its actor's.
+PARTY_WORDS = {"republican": "R", "gop": "R", "democratic": "D", "democrat": "D"}
+
+#: Roles prominent enough that a description may name the article's main person who has no
+#: known title ("The Republican nominee" for an untitled "Trump"); staff roles are not.
+PROMINENT_ROLES = frozenset("""
+nominee candidate president senator governor judge mayor leader congressman congresswoman lawmaker
+chairman secretary minister premier chancellor representative businessman billionaire
 """.split())
