@@ -83,6 +83,10 @@ def ingest(paths: tuple[str, ...], db: str, model: str, input_format: str | None
                     already.append({"id": result.article.id, "source": result.article.source})
                 advance()
         totals = store.stats()
+    except KeyboardInterrupt:
+        click.echo(f"Interrupted: {len(new)} new articles were stored; run the same command again to resume.",
+                   err=True)
+        raise SystemExit(130) from None
     finally:
         store.close()
 
