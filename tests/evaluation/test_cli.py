@@ -87,3 +87,19 @@ def test_every_command_in_the_evaluation_docs_parses():
         eval_command.make_context("eval", [a for a in args], resilient_parsing=False)
     documented = {o for line in lines for o in shlex.split(line) if o.startswith("--")}
     assert documented >= {"--system", "--limit", "--errors", "--annotator", "--json"}
+
+
+def test_an_article_ingest_refuses_counts_as_a_whosaid_failure(monkeypatch, pipeline):
+    import whosaid.ingest as ingest
+    from whosaid.errors import InputRejected
+    from whosaid.evaluation import evaluate
+
+    def refuse(text, source="", **kw):
+        raise InputRejected("not-english", "the text is not in English", source)
+
+    monkeypatch.setattr(ingest, "article_from_string", refuse)
+    result = evaluate(FIXTURE, systems=("whosaid", "textacy"), annotator="first", pipeline=pipeline)
+    whosaid = result["systems"]["whosaid"]
+    assert whosaid["failed_docs"] == 1 and "not-english" in whosaid["failures"][0]
+    assert whosaid["predictions"] == 0
+    assert result["systems"]["textacy"]["failed_docs"] == 0

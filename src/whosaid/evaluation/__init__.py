@@ -99,6 +99,17 @@ def load_article(text: str, source: str) -> Article:
     return article
 
 
+def _gold_article(text: str, source: str) -> tuple[Article, str | None]:
+    """The gold text as ingest makes it, or as a bare Article with ingest's reason for refusing it."""
+    from whosaid.errors import InputRejected
+    from whosaid.ingest import article_id
+
+    try:
+        return load_article(text, source), None
+    except InputRejected as exc:
+        return Article(id=article_id(text), source=source, text=text), str(exc)
+
+
 class Systems:
     """Runs the systems under evaluation on one article; whosaid via ``Pipeline.analyse``."""
 
@@ -110,14 +121,20 @@ class Systems:
         self.pipeline = pipeline
         self.failures: dict[str, list[str]] = {n: [] for n in names}
 
-    def run(self, article: Article) -> dict[str, Analysis]:
-        """Each system's analysis; a failure is recorded and counts as zero predictions."""
+    def run(self, article: Article, rejected: str | None = None) -> dict[str, Analysis]:
+        """Each system's analysis; a failure is recorded and counts as zero predictions.
+
+        ``rejected`` is ingest's reason when it refused the gold text: whosaid then
+        has nothing to analyse, while peers still get the raw text.
+        """
         from whosaid.nlp.parse import parse
 
         out = {}
         doc = None
         for name in self.names:
             try:
+                if name == "whosaid" and rejected:
+                    raise RuntimeError(f"ingest rejected the article: {rejected}")
                 if name == "whosaid":
                     out[name] = self.pipeline.analyse(article)
                 else:
@@ -174,9 +191,9 @@ def _evaluate_polnear(folder, systems, pipeline, annotator, limit, progress) -> 
     whosaid_docs: list[GoldDoc] = []
     whosaid_analyses: list[Analysis] = []
     for i, (path, golds) in enumerate(by_article.items(), start=1):
-        article = load_article(golds[0].text, path)
+        article, rejected = _gold_article(golds[0].text, path)
         failed_before = {n: len(f) for n, f in runner.failures.items()}
-        analyses = runner.run(article)
+        analyses = runner.run(article, rejected)
         for name, analysis in analyses.items():
             refused = len(runner.failures[name]) > failed_before[name]
             for gold in golds:
@@ -218,9 +235,9 @@ def _evaluate_polnear(folder, systems, pipeline, annotator, limit, progress) -> 
 
 def _evaluate_seed(path, systems, pipeline, progress) -> dict[str, Any]:
     gold = read_seed(path)
-    article = load_article(gold["text"], gold["path"])
+    article, rejected = _gold_article(gold["text"], gold["path"])
     runner = Systems(systems, pipeline)
-    analyses = runner.run(article)
+    analyses = runner.run(article, rejected)
     if progress:
         progress(1, 1, Path(gold["path"]).name)
     out: dict[str, Any] = {
