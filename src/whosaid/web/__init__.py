@@ -24,7 +24,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from whosaid.api.errors import APIError
-from whosaid.api.params import FormDateRange
+from whosaid.api.params import form_date_range
 from whosaid.web.highlight import (
     actor_link_key,
     annotate_article,
@@ -52,7 +52,7 @@ templates = Jinja2Templates(env=_env)
 router = APIRouter(include_in_schema=False)
 
 
-def _store(request: Request):
+async def _store(request: Request):
     return request.app.state.stores.get()
 
 
@@ -104,7 +104,7 @@ def quotes_page(
 def articles_page(
     request: Request,
     q: str | None = Query(None, max_length=200),
-    dates=Depends(FormDateRange),
+    dates=Depends(form_date_range),
     cursor: str | None = Query(None, max_length=500),
     store=Depends(_store),
 ):
@@ -196,7 +196,7 @@ def events_page(
     actor: str | None = Query(None, max_length=200),
     recipient: str | None = Query(None, max_length=200),
     status: Literal["claimed", "reported", ""] | None = Query(None),
-    dates=Depends(FormDateRange),
+    dates=Depends(form_date_range),
     cursor: str | None = Query(None, max_length=500),
     store=Depends(_store),
 ):
@@ -220,7 +220,7 @@ def _event_types() -> list[str]:
 
 
 @router.get("/graph", response_class=HTMLResponse)
-def graph_page(request: Request, dates=Depends(FormDateRange), min_weight: str | None = Query(None, max_length=5)):
+def graph_page(request: Request, dates=Depends(form_date_range), min_weight: str | None = Query(None, max_length=5)):
     """The actor network; the layout runs in the browser over /api/graph."""
     try:
         min_weight = max(1, min(1000, int(min_weight or 1)))
