@@ -28,7 +28,9 @@ def register(main: click.Group) -> None:
 @click.option("--model", type=click.Choice(["md", "sm"]), default="md", show_default=True, help="spaCy pipeline.")
 @click.option("--errors", "show_errors", is_flag=True, help="List misses, false alarms and wrong speakers.")
 @click.option("--limit", type=int, default=None, help="Only the first N articles (alphabetically) of a PolNeAR folder.")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per gold set instead of tables.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print JSON instead of tables: one object, or a list for several GOLD."
+)
 @click.option(
     "--annotator",
     type=click.Choice(["all", "first"]),
@@ -60,6 +62,7 @@ def eval_command(gold, system, model, show_errors, limit, as_json, annotator) ->
     err = Console(stderr=True, soft_wrap=True)
     try:
         pipeline = Pipeline(model)
+        results: list[dict] = []
         for path in gold:
             with Progress(
                 TextColumn("{task.description}"),
@@ -85,9 +88,11 @@ def eval_command(gold, system, model, show_errors, limit, as_json, annotator) ->
                     progress=progress,
                 )
             if as_json:
-                click.echo(to_json(result, errors=show_errors))
+                results.append(result)
             else:
                 print_result(result, out, errors=show_errors)
+        if as_json:
+            click.echo(to_json(results[0] if len(results) == 1 else results, errors=show_errors))
     except WhosaidError as exc:
         err.print("[red]error[/red]", escape(str(exc)), highlight=False)
         sys.exit(2)

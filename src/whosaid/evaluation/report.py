@@ -43,14 +43,16 @@ def _cell(scores: dict[str, Any], key: str) -> str:
     return str(value)
 
 
-def to_json(result: dict[str, Any], errors: bool = False) -> str:
-    """The result as one JSON object; error listings only when asked for."""
-    if not errors:
-        result = {
-            **result,
-            "systems": {n: {k: v for k, v in s.items() if k != "errors"} for n, s in result["systems"].items()},
-        }
-    return json.dumps(result, ensure_ascii=False, indent=2, default=str)
+def to_json(result: dict[str, Any] | list[dict[str, Any]], errors: bool = False) -> str:
+    """A result (or a list of them) as JSON; error listings only when asked for."""
+
+    def trimmed(r: dict[str, Any]) -> dict[str, Any]:
+        if errors:
+            return r
+        return {**r, "systems": {n: {k: v for k, v in s.items() if k != "errors"} for n, s in r["systems"].items()}}
+
+    data = [trimmed(r) for r in result] if isinstance(result, list) else trimmed(result)
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str)
 
 
 def print_result(result: dict[str, Any], console: Console | None = None, errors: bool = False) -> None:
@@ -168,7 +170,7 @@ def _print_section(console: Console, title: str, data: dict[str, Any]) -> None:
         for c in columns:
             sub.add_column(str(c), justify="right", overflow="fold")
         for name, row in rows.items():
-            sub.add_row(escape(str(name)), *(escape(_format(row.get(c))) for c in columns))
+            sub.add_row(escape(str(name)), *(escape(_format(row.get(c), 40)) for c in columns))
         console.print(sub)
 
 
@@ -181,14 +183,14 @@ def _flatten(data: Any, prefix: str = "", depth: int = 0) -> list[tuple[str, Any
     return [(prefix, data)]
 
 
-def _format(value: Any) -> str:
+def _format(value: Any, limit: int = 80) -> str:
     if value is None:
         return "–"
     if isinstance(value, float):
         return f"{value:.3f}"
     if isinstance(value, (list, tuple)):
         text = json.dumps(value, ensure_ascii=False, default=str)
-        return text if len(text) <= 80 else text[:79] + "…"
+        return text if len(text) <= limit else text[: limit - 1] + "…"
     return str(value)
 
 
