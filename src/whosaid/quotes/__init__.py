@@ -1,10 +1,202 @@
-"""Quotations: direct, indirect and mixed quotes with cue, speaker and addressee."""
+"""Quotations: direct, indirect and mixed quotes with cue, speaker and addressee.
+
+``find_quotes`` composes the stages: quote-mark pairing (``marks``), direct quotes
+attributed through the parse (``direct``), reported speech (``indirect``), merging
+(a quoted fragment inside reported speech makes one mixed quote), speakers carried
+over to continuations, list items and headline quotes, and resolution of every
+speaker and addressee mention through the actors (``speakers``).
+
+Example:
+    >>> from whosaid.nlp import load_model, parse                 # doctest: +SKIP
+    >>> article = article_from_string("“We are ready,” Putin said.")  # doctest: +SKIP
+    >>> find_quotes(parse(load_model(), article), article, ())      # doctest: +SKIP
+    (Quote(id='q1', kind='direct', ...),)
+"""
 
 from __future__ import annotations
 
-from whosaid.records import Actor, Article, Quote
+import re
+
+from whosaid.quotes.candidates import Candidate, Paragraphs
+from whosaid.quotes.cues import lexicon
+from whosaid.quotes.direct import direct_candidates
+from whosaid.quotes.indirect import indirect_candidates
+from whosaid.quotes.marks import quoted_stretches
+from whosaid.quotes.speakers import PRONOUNS, Resolver
+from whosaid.records import Actor, Article, Quote, Span
+
+__all__ = ["find_quotes"]
+
+_WORD = re.compile(r"\w+")
+#: A direct quote covering this share of a reported clause's words is that clause.
+DIRECT_SHARE = 0.8
+#: A cue-less quote this many paragraphs after the previous quote still continues it.
+CONTINUATION_PARAGRAPHS = 2
+#: Share of a headline quote's words found in a later quote for it to take that quote's speaker.
+HEADLINE_SHARE = 0.6
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _content_words(text: str, cand: Candidate) -> list[str]:
+    return [w for s, e in cand.content for w in _words(text[s:e])]
+
+
+def _merge(text: str, directs: list[Candidate], indirects: list[Candidate]) -> list[Candidate]:
+    """Resolve overlaps: a reported clause that is mostly a quotation is that direct quote;
+    one with a quoted fragment inside is a single mixed quote."""
+    removed: set[int] = set()
+    kept: list[Candidate] = []
+    for ind in indirects:
+        i_start, i_end = ind.start, ind.end
+        inside = [d for d in directs if id(d) not in removed and d.start >= i_start - 2 and d.end <= i_end + 2]
+        if not inside:
+            straddling = [d for d in directs if d.start < i_end and i_start < d.end]
+            if straddling and any(d.start <= i_start and d.end >= i_end for d in straddling):
+                # Reported speech inside a quotation: part of that quote, not a quote of its own.
+                continue
+            kept.append(ind)
+            continue
+        i_words = len(_content_words(text, ind))
+        d_words = sum(len(_content_words(text, d)) for d in inside)
+        if i_words and d_words >= DIRECT_SHARE * i_words:
+            for d in inside:
+                if d.cue is None or d.speaker_head is None and ind.speaker_head is not None:
+                    d.cue, d.cue_token = ind.cue, ind.cue_token
+                    d.speaker_head, d.addressee_head = ind.speaker_head, ind.addressee_head
+                    d.confidence = max(d.confidence, ind.confidence)
+            continue
+        ind.kind = "mixed"
+        ind.quoted = [q for d in inside for q in d.quoted]
+        if ind.speaker_head is None:
+            donor = next((d for d in inside if d.speaker_head is not None), None)
+            if donor is not None:
+                ind.speaker_head = donor.speaker_head
+        for d in inside:
+            removed.add(id(d))
+        kept.append(ind)
+    out = [d for d in directs if id(d) not in removed] + kept
+    out.sort(key=lambda c: (c.start, c.end))
+    # Identical content found twice (two cues over one clause): keep the first.
+    unique: list[Candidate] = []
+    for c in out:
+        if unique and unique[-1].content == c.content:
+            continue
+        unique.append(c)
+    return unique
+
+
+def _carry_over(text: str, cands: list[Candidate], paras: Paragraphs) -> None:
+    """Give cue-less quotes the speaker of the quote they continue or repeat."""
+    for i, c in enumerate(cands):
+        if c.cue is not None or c.speaker_head is not None:
+            continue
+        words = _words(" ".join(text[s:e] for s, e in c.content))
+        # A headline or subheading quote that a quote elsewhere repeats.
+        best = None
+        for other in cands:
+            if other is c or (other.speaker_head is None and other.carried_from is None):
+                continue
+            pool = _content_words(text, other)
+            if not words or not pool:
+                continue
+            shared = sum(1 for w in set(words) if w in pool)
+            if shared / len(set(words)) >= HEADLINE_SHARE and len(words) < len(pool):
+                best = other
+                break
+        if best is not None and (i == 0 or paras.nonempty_index(c.start) - paras.nonempty_index(cands[i - 1].end) > 1):
+            c.carried_from = best
+            c.carry_reason = "repeated"
+            c.confidence = 0.5
+            continue
+        prev = next(
+            (p for p in reversed(cands[:i]) if p.speaker_head is not None or p.carried_from is not None), None
+        )
+        if prev is not None and paras.nonempty_index(c.start) - paras.nonempty_index(prev.end) <= CONTINUATION_PARAGRAPHS:
+            c.carried_from = prev
+            c.carry_reason = "continuation"
+            c.confidence = 0.6
+        elif best is not None:
+            c.carried_from = best
+            c.carry_reason = "repeated"
+            c.confidence = 0.5
+        else:
+            c.confidence = 0.3
+
+
+def _span(text: str, rng: tuple[int, int]) -> Span:
+    return Span.of(text, rng[0], rng[1])
 
 
 def find_quotes(doc, article: Article, actors: tuple[Actor, ...]) -> tuple[Quote, ...]:
-    """The quotes of one parsed article (not built yet: none)."""
-    return ()
+    """Every direct, indirect and mixed quote of one parsed article, in text order.
+
+    ``doc`` is the parse of ``article`` (offsets equal; debris blanked); spans are
+    sliced from ``article.text``. Speakers and addressees resolve through ``actors``;
+    an unresolved speaker is ``None`` with ``speaker_reason`` saying why.
+    """
+    text = article.text
+    analysed = doc.text
+    lex = lexicon()
+    paras = Paragraphs(analysed)
+    quoted = quoted_stretches(analysed)
+    directs = direct_candidates(doc, quoted, lex, paras)
+    indirects = indirect_candidates(doc, lex)
+    cands = _merge(analysed, directs, indirects)
+    cands = [c for c in cands if c.start >= article.body_start or c.quoted]
+    _carry_over(analysed, cands, paras)
+    resolver = Resolver(actors, text)
+    # Speakers first for quotes with their own cue, then for those that borrow one
+    # (a headline quote may borrow from a quote further down).
+    resolved: dict[int, tuple] = {}
+    for cand in cands:
+        if cand.speaker_head is not None:
+            resolved[id(cand)] = resolver.speaker(cand.speaker_head)
+            resolved[id(cand)] += (resolver.addressee(cand.addressee_head),)
+    for cand in cands:
+        if id(cand) in resolved:
+            continue
+        source, seen = cand.carried_from, 0
+        while source is not None and id(source) not in resolved and seen < 10:
+            source, seen = source.carried_from, seen + 1
+        if source is not None:
+            speaker, mention, reason, addressee = resolved[id(source)]
+            if speaker is None and reason:
+                reason = f"continues a quote whose speaker is unresolved: {reason}"
+            if cand.addressee_head is not None:
+                addressee = resolver.addressee(cand.addressee_head)
+            resolved[id(cand)] = (speaker, mention, reason, addressee)
+        elif cand.cue is not None:
+            reason = f"no speaker governed by the cue {text[cand.cue[0]:cand.cue[1]]!r}"
+            resolved[id(cand)] = (None, None, reason, resolver.addressee(cand.addressee_head))
+        else:
+            reason = "no cue, and no earlier quote it continues"
+            resolved[id(cand)] = (None, None, reason, (None, None))
+    quotes: list[Quote] = []
+    for cand in cands:
+        content = tuple(_span(text, r) for r in cand.content if r[1] > r[0])
+        if not content:
+            continue
+        speaker, mention, reason, (addressee, addressee_mention) = resolved[id(cand)]
+        confidence = cand.confidence
+        if cand.speaker_head is not None and cand.speaker_head.lower_ in PRONOUNS:
+            confidence -= 0.1
+        if speaker is None:
+            confidence -= 0.15
+        quotes.append(
+            Quote(
+                id=f"q{len(quotes) + 1}",
+                kind=cand.kind,  # type: ignore[arg-type]
+                content=content,
+                cue=_span(text, cand.cue) if cand.cue else None,
+                speaker=speaker,
+                speaker_mention=mention,
+                speaker_reason=reason,
+                addressee=addressee,
+                addressee_mention=addressee_mention,
+                confidence=max(0.05, min(1.0, round(confidence, 3))),
+            )
+        )
+    return tuple(quotes)

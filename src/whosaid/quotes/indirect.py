@@ -1,0 +1,104 @@
+"""Indirect quotes: reported speech found through the parse.
+
+A cue verb from the lexicon with a clausal complement gives the content
+(``Khamenei said the U.S. ...``: the ``ccomp``); verbs that report advice or warnings
+take their infinitive (``advised the Nigerian leader not to ...``: the ``xcomp``);
+``according to X`` reports the clause it is attached to.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from whosaid.quotes.candidates import Candidate, trim
+from whosaid.quotes.cues import CueLexicon
+from whosaid.quotes.direct import according_object
+
+#: A verb reports speech or thought when it was a gold cue at least this share of its uses.
+MIN_PRECISION = 0.10
+#: Verbs whose infinitive complement is what was said (``advised X not to``) are the lexicon
+#: verbs that take an object and an infinitive; the parse tells which (``xcomp`` with an object).
+MIN_CONTENT_TOKENS = 3
+
+
+def _range(tok: Token, text: str, exclude: Token | None = None) -> tuple[int, int]:
+    start = tok.left_edge.idx
+    end = tok.right_edge.idx + len(tok.right_edge)
+    return trim(text, start, end)
+
+
+def _strip_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop leading/trailing punctuation and conjunctions left at a clause's edges."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return start, end
+    toks = list(span)
+    while toks and (toks[0].is_punct and not toks[0].is_quote or toks[0].dep_ == "cc"):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct and not toks[-1].is_quote and toks[-1].text not in ".!?":
+        toks = toks[:-1]
+    if not toks:
+        return start, start
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def indirect_candidates(doc: Doc, lex: CueLexicon, min_precision: float = MIN_PRECISION) -> list[Candidate]:
+    """Reported-speech candidates, in text order."""
+    from whosaid.quotes.speakers import addressee_of, subject_of
+
+    text = doc.text
+    out: list[Candidate] = []
+    for tok in doc:
+        if tok.lower_ == "according":
+            speaker = according_object(tok)
+            if speaker is None or tok.head is tok:
+                continue
+            head = tok.head
+            h_start, h_end = _range(head, text)
+            a_start, a_end = _range(tok, text)
+            parts = [(h_start, a_start), (a_end, h_end)]
+            parts = [_strip_edges(doc, *trim(text, s, e)) for s, e in parts]
+            parts = [(s, e) for s, e in parts if len(doc.char_span(s, e, alignment_mode="expand") or ()) >= MIN_CONTENT_TOKENS]
+            if not parts:
+                continue
+            to = next(c for c in tok.children if c.lower_ == "to")
+            out.append(
+                Candidate(
+                    kind="indirect",
+                    content=parts,
+                    cue=(tok.idx, to.idx + len(to)),
+                    cue_token=tok,
+                    speaker_head=speaker,
+                    confidence=0.75,
+                )
+            )
+            continue
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        precision = lex.verb_precision(tok.lemma_)
+        if precision < min_precision:
+            continue
+        comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+        if comp is None:
+            comp = next(
+                (c for c in tok.children if c.dep_ == "xcomp" and any(d.dep_ in ("dobj", "dative") for d in tok.children)),
+                None,
+            )
+        if comp is None:
+            continue
+        start, end = _strip_edges(doc, *_range(comp, text))
+        n = len(doc.char_span(start, end, alignment_mode="expand") or ())
+        if n < MIN_CONTENT_TOKENS:
+            continue
+        out.append(
+            Candidate(
+                kind="indirect",
+                content=[(start, end)],
+                cue=(tok.idx, tok.idx + len(tok)),
+                cue_token=tok,
+                speaker_head=subject_of(tok),
+                addressee_head=addressee_of(tok),
+                confidence=round(0.45 + 0.45 * min(1.0, precision * 2), 3),
+            )
+        )
+    return out

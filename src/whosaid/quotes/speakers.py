@@ -1,0 +1,152 @@
+"""Speakers and addressees: the mention a cue governs, and the actor it resolves to.
+
+The parse gives the mention (the cue verb's subject, the agent of a passive, the
+object of ``according to``, the object of ``told``); the actors stage gives who it
+is, looked up through ``MentionIndex``. No coreference happens here: a pronoun
+resolves only if the actors stage clustered it.
+
+Example:
+    >>> subject_of(cue_token)                   # doctest: +SKIP
+    Khamenei
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from whosaid.actors.index import MentionIndex
+from whosaid.records import Span, Speaker
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+#: Dependencies along which a cue without its own subject borrows one from its head
+#: (``was quoted as saying``, ``and added``, ``refused to say``).
+_BORROW = ("xcomp", "advcl", "conj", "pcomp", "prep", "acl", "relcl", "ccomp")
+#: Tokens that end a speaker mention to the right of its head (appositions, clauses).
+_STOP_DEPS = {"relcl", "acl", "advcl", "appos", "punct", "parataxis"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
+ADDRESSEE_VERBS = {"tell", "advise", "warn", "assure", "urge", "ask", "inform", "remind", "caution", "promise"}
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerMention:
+    """The speaker a cue governs: the whole mention and its conjuncts' head tokens."""
+
+    span: Span
+    heads: tuple[Token, ...]
+
+
+def mention_span(head: Token, text: str) -> Span:
+    """The noun phrase headed by ``head``, without trailing appositions or clauses.
+
+    ``Putin, visiting Tehran for the first time,`` gives ``Putin``;
+    ``A brief readout from the Kremlin`` is kept whole.
+    """
+    left = head.left_edge.i
+    for t in head.lefts:
+        if t.dep_ == "punct" or t.dep_ in ("advmod", "cc", "preconj") and t.i == head.left_edge.i:
+            left = max(left, t.i + 1)
+    right = head.i
+    for t in head.rights:
+        if t.dep_ in _STOP_DEPS or t.is_punct:
+            break
+        right = t.right_edge.i
+    doc = head.doc
+    # Never let a mention run through a quote mark or a comma (coordination aside).
+    for i in range(head.i + 1, right + 1):
+        if doc[i].is_quote or doc[i].text in (",", "(", "—", "–", ";", ":"):
+            right = i - 1
+            break
+    while right > head.i and doc[right].is_punct:
+        right -= 1
+    start, end = doc[left].idx, doc[right].idx + len(doc[right])
+    return Span.of(text, start, end)
+
+
+def conjuncts(head: Token) -> tuple[Token, ...]:
+    """``Khamenei and Putin`` -> (Khamenei, Putin)."""
+    return (head, *[c for c in head.conjuncts if c.i > head.i])
+
+
+def subject_of(cue: Token) -> Token | None:
+    """The speaker token of a cue verb: its subject, a passive's agent, or a borrowed subject."""
+    token = cue
+    for _ in range(4):
+        agent = None
+        for child in token.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+            if child.dep_ == "agent":
+                agent = next((g for g in child.children if g.dep_ == "pobj"), None)
+        if agent is not None:
+            return agent
+        for child in token.children:
+            if child.dep_ == "nsubjpass" and token.lemma_ in ("quote", "report", "cite") or (
+                child.dep_ == "nsubjpass" and token is not cue
+            ):
+                return child
+        if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return token.head
+        if token.dep_ not in _BORROW or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def addressee_of(cue: Token) -> Token | None:
+    """Who a cue addresses: the object of ``told``/``advised``, or ``said to X``."""
+    lemma = cue.lemma_.lower()
+    for child in cue.children:
+        if child.dep_ in ("dobj", "dative") and lemma in ADDRESSEE_VERBS and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return child
+        if child.dep_ in ("dative", "prep") and child.lower_ == "to" and lemma in ("say", "write", "speak", "explain", "complain"):
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
+                return pobj
+    return None
+
+
+class Resolver:
+    """Looks up the actors behind speaker and addressee mentions."""
+
+    def __init__(self, actors, text: str):
+        self.index = MentionIndex(actors)
+        self.text = text
+
+    def actor_for(self, head: Token | None, span: Span) -> str | None:
+        """The actor whose mention covers the head word, else any mention in the span."""
+        if head is not None:
+            actor, _ = self.index.actor_at(head.idx, head.idx + len(head))
+            if actor is not None:
+                return actor.id
+        actor, _ = self.index.actor_at(span.start, span.end)
+        return actor.id if actor is not None else None
+
+    def speaker(self, head: Token) -> tuple[Speaker | None, Span, str | None]:
+        """(speaker or None, the governed mention, the reason when unresolved)."""
+        span = mention_span(head, self.text)
+        ids: list[str] = []
+        missing: list[str] = []
+        parts = conjuncts(head)
+        for part in parts:
+            part_span = mention_span(part, self.text) if len(parts) > 1 else span
+            actor = self.actor_for(part, part_span)
+            if actor is None:
+                missing.append(part_span.text)
+            elif actor not in ids:
+                ids.append(actor)
+        if len(parts) > 1:
+            end = max(mention_span(p, self.text).end for p in parts)
+            span = Span.of(self.text, span.start, max(span.end, end))
+        if ids and not missing:
+            return Speaker(tuple(ids), span), span, None
+        if ids:
+            return Speaker(tuple(ids), span), span, f"no actor for {', '.join(repr(m) for m in missing)}"
+        return None, span, f"no actor for {span.text!r}"
+
+    def addressee(self, head: Token | None) -> tuple[str | None, Span | None]:
+        if head is None:
+            return None, None
+        span = mention_span(head, self.text)
+        return self.actor_for(head, span), span

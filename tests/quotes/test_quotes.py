@@ -1,0 +1,212 @@
+"""The quote stage on short real sentences, the seed article and the samples."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from whosaid.actors import find_actors
+from whosaid.ingest import article_from_string
+from whosaid.nlp.parse import parse
+from whosaid.quotes import find_quotes
+from whosaid.quotes.marks import quoted_stretches
+
+WORD = re.compile(r"\w+")
+
+
+def dice(a: str, b: str) -> float:
+    ta, tb = WORD.findall(a.lower()), WORD.findall(b.lower())
+    if not ta and not tb:
+        return 1.0
+    common = sum(min(ta.count(w), tb.count(w)) for w in set(ta))
+    return 2 * common / (len(ta) + len(tb))
+
+
+def analyse(nlp, text: str, with_actors: bool = True):
+    article = article_from_string(text)
+    doc = parse(nlp, article)
+    actors = find_actors(doc, article) if with_actors else ()
+    return article, actors, find_quotes(doc, article, actors)
+
+
+def only(quotes, needle: str):
+    """The quote whose content best matches ``needle`` (Dice ≥ 0.9 required)."""
+    best = max(quotes, key=lambda q: dice(q.text, needle), default=None)
+    assert best is not None, "no quote found"
+    assert dice(best.text, needle) >= 0.9, f"closest quote was {best.text!r}"
+    return best
+
+
+def test_direct_quote_after_cue(nlp):
+    _, _, quotes = analyse(nlp, "“We are ready to help our friends in the region,” Putin said on Monday.")
+    q = only(quotes, "We are ready to help our friends in the region,")
+    assert q.kind == "direct"
+    assert q.cue.text == "said"
+    assert q.speaker_mention.text == "Putin"
+
+
+def test_split_quote_is_one_quote_of_two_spans(nlp, seed_text):
+    text = seed_text[seed_text.index("“With a long-term") : seed_text.index("Russia and Iran.”") + 17]
+    _, _, quotes = analyse(nlp, text)
+    assert len(quotes) == 1
+    assert len(quotes[0].content) == 2
+    assert quotes[0].speaker_mention.text == "Khamenei"
+
+
+def test_quote_marks_of_every_style(nlp):
+    for open_mark, close_mark in (("“", "”"), ('"', '"'), ("«", "»"), ("‘", "’")):
+        text = f"{open_mark}The talks have\u00a0failed and we will not return to them,{close_mark} the minister told reporters."
+        _, _, quotes = analyse(nlp, text, with_actors=False)
+        q = only(quotes, "The talks have failed and we will not return to them,")
+        assert q.speaker_mention.text == "the minister", (open_mark, q)
+        assert q.cue.text == "told"
+
+
+def test_multi_paragraph_quote(nlp):
+    text = (
+        "Smith said: “The first part of the statement runs to the end of this paragraph.\n\n"
+        "“And the second part continues here before it ends,” he added.\n"
+    )
+    stretches = quoted_stretches(text)
+    assert len(stretches) == 1 and len(stretches[0].segments) == 2
+    _, _, quotes = analyse(nlp, text, with_actors=False)
+    assert len(quotes) == 1
+    assert quotes[0].speaker_mention.text == "Smith"
+
+
+def test_continuation_paragraph_keeps_the_speaker(nlp):
+    text = (
+        "“The global coalitions are not reliable at all,” he told Buhari.\n\n"
+        "“Americans and some countries of the region are directly assisting Daesh.”\n"
+    )
+    _, _, quotes = analyse(nlp, text, with_actors=False)
+    assert len(quotes) == 2
+    assert quotes[1].speaker_mention is not None and quotes[1].speaker_mention.text == "he"
+    assert quotes[1].confidence < quotes[0].confidence
+
+
+def test_told_gives_the_addressee(nlp, seed_text):
+    article, actors, quotes = analyse(nlp, seed_text)
+    q = only(quotes, "Except for the nuclear issue, which of course has its own special reasons, we do not have, "
+                     "and will not have, any bilateral negotiation with the Americans – neither on Syria, nor on any other issue,")
+    assert q.addressee_mention is not None and q.addressee_mention.text == "Putin"
+    assert q.cue.text == "told"
+
+
+def test_indirect_quote_content_is_the_reported_clause(nlp):
+    text = "Senator Jones said the administration had failed to protect the border for years."
+    _, _, quotes = analyse(nlp, text, with_actors=False)
+    q = only(quotes, "the administration had failed to protect the border for years.")
+    assert q.kind == "indirect"
+    assert q.speaker_mention.text == "Senator Jones"
+
+
+def test_according_to(nlp):
+    text = "According to the mayor's office, the bridge will reopen to traffic next week."
+    _, _, quotes = analyse(nlp, text, with_actors=False)
+    q = only(quotes, "the bridge will reopen to traffic next week.")
+    assert "mayor" in q.speaker_mention.text
+    assert q.cue.text.lower() == "according to"
+
+
+def test_mixed_quote_keeps_the_paraphrase(nlp):
+    text = ("A brief readout from the Kremlin said the two leaders were in “complete agreement that attempts "
+            "to dictate political solutions are unacceptable.”")
+    _, _, quotes = analyse(nlp, text, with_actors=False)
+    q = only(quotes, "the two leaders were in complete agreement that attempts to dictate political solutions are unacceptable.")
+    assert q.kind == "mixed"
+    assert q.speaker_mention.text == "A brief readout from the Kremlin"
+
+
+def test_coordinated_speakers(nlp):
+    text = ("Khamenei and Putin agreed that the U.S. was seeking to achieve in the talks what it "
+            "could not do on the battlefield.")
+    _, _, quotes = analyse(nlp, text, with_actors=False)
+    q = only(quotes, "the U.S. was seeking to achieve in the talks what it could not do on the battlefield.")
+    assert q.speaker_mention.text == "Khamenei and Putin"
+
+
+def test_scare_quotes_and_titles_are_not_quotes(nlp):
+    text = ("The so-called “peace plan” was discussed at length on Monday. "
+            "She has read “War and Peace” twice, and her friends call her “the Boss.”")
+    _, _, quotes = analyse(nlp, text, with_actors=False)
+    assert not [q for q in quotes if q.kind == "direct"]
+
+
+def test_odd_number_of_marks_does_not_raise(nlp):
+    text = "“This is unacceptable and we will respond, the spokesman said.\n\nNothing else happened “here."
+    _, _, quotes = analyse(nlp, text, with_actors=False)
+    for q in quotes:
+        for span in q.content:
+            assert text[span.start : span.end] == span.text
+
+
+def test_unresolved_speaker_says_why(nlp):
+    text = "“The deal will collapse within weeks and nobody will be surprised,” sources said."
+    _, _, quotes = analyse(nlp, text, with_actors=False)
+    q = only(quotes, "The deal will collapse within weeks and nobody will be surprised,")
+    assert q.speaker is None
+    assert q.speaker_reason and "sources" in q.speaker_reason
+
+
+@pytest.fixture(scope="module")
+def seed_analysis(pipeline, seed_text):
+    from whosaid.evaluation import load_article
+
+    article = load_article(seed_text, "seed")
+    return pipeline.analyse(article)
+
+
+def test_seed_invariants(seed_analysis):
+    article = seed_analysis.article
+    ids = [q.id for q in seed_analysis.quotes]
+    assert len(ids) == len(set(ids)) and ids == [f"q{i}" for i in range(1, len(ids) + 1)]
+    starts = [q.content[0].start for q in seed_analysis.quotes]
+    assert starts == sorted(starts)
+    for q in seed_analysis.quotes:
+        spans = [*q.content, q.cue, q.speaker_mention, q.addressee_mention]
+        for span in filter(None, spans):
+            assert 0 <= span.start < span.end <= len(article.text)
+            assert article.text[span.start : span.end] == span.text
+        for span in q.content:
+            for debris in article.excluded:
+                assert not (span.start < debris.end and debris.start < span.end), (q.text, debris.text)
+        assert 0.0 <= q.confidence <= 1.0
+        assert q.speaker is not None or q.speaker_reason
+
+
+def test_seed_finds_the_gold_quotes(seed_analysis, seed_gold):
+    found = 0
+    for g in seed_gold["quotes"]:
+        text = " ".join(g["content"])
+        if any(dice(q.text, text) >= 0.5 for q in seed_analysis.quotes):
+            found += 1
+    assert found >= 22, found
+    gold_texts = [" ".join(g["content"]) for g in seed_gold["quotes"]]
+    false_alarms = [q.text for q in seed_analysis.quotes if max(dice(q.text, t) for t in gold_texts) < 0.5]
+    assert len(false_alarms) <= 6, false_alarms
+
+
+def test_samples_invariants(pipeline, sample_paths):
+    from whosaid.ingest import article_from_string as from_string
+
+    for path in sample_paths[:6]:
+        article = from_string(path.read_text(encoding="utf-8"), source=str(path))
+        analysis = pipeline.analyse(article)
+        for q in analysis.quotes:
+            for span in q.content:
+                assert article.text[span.start : span.end] == span.text
+
+
+def test_spacy_component_on_a_user_pipeline():
+    import spacy
+
+    import whosaid.quotes.component  # noqa: F401 - registers the factory
+    from whosaid.nlp.model import MODELS
+
+    nlp = spacy.load(MODELS["md"].path())
+    nlp.add_pipe("whosaid_quotes")
+    doc = nlp("“We are ready to work with anyone who fights terrorism,” Putin said on Monday.")
+    assert len(doc._.quotes) == 1
+    assert doc._.quotes[0].speaker_mention.text == "Putin"
