@@ -69,3 +69,9 @@ def test_the_doc_names_every_field_of_the_contract(schema, extracted):
     for part in ("actor", "quote", "event"):
         fields = set(schema["$defs"][part]["properties"])
         assert fields <= documented, f"docs/output.md does not document {part} fields {sorted(fields - documented)}"
+
+
+def test_the_doc_example_is_valid_output(schema):
+    doc = (DOCS / "output.md").read_text(encoding="utf-8")
+    example = json.loads(re.search(r"## Example.*?```json\n(.*?)```", doc, flags=re.DOTALL)[1])
+    jsonschema.validate(example, schema, cls=jsonschema.Draft202012Validator)
