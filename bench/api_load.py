@@ -17,6 +17,8 @@ Usage:
 from __future__ import annotations
 
 import argparse
+import http.client
+import os
 import datetime as dt
 import random
 import re
@@ -26,6 +28,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 from pathlib import Path
 
 import httpx
@@ -160,6 +163,12 @@ def search_terms() -> list[str]:
 
 
 def run_load(base: str, terms: list[str], clients: int, requests: int, seconds: float, limit: int):
+    """``clients`` threads, each with one keep-alive connection, sharing ``requests`` quote searches.
+
+    The clients use ``http.client`` rather than httpx: they share the machine's two cores
+    with the server, and a lighter client leaves more of them to what is measured.
+    """
+    host, port = base.removeprefix("http://").split(":")
     latencies: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
@@ -168,7 +177,8 @@ def run_load(base: str, terms: list[str], clients: int, requests: int, seconds: 
 
     def client(k: int) -> None:
         rng = random.Random(k)
-        with httpx.Client(base_url=base, timeout=10) as http:
+        conn = http.client.HTTPConnection(host, int(port), timeout=10)
+        try:
             while time.monotonic() < deadline:
                 with lock:
                     if next(counter, None) is None:
@@ -177,12 +187,16 @@ def run_load(base: str, terms: list[str], clients: int, requests: int, seconds: 
                 if rng.random() < 0.2:
                     params["since"] = f"{rng.randrange(2006, 2016)}-01-01"
                 t0 = time.perf_counter()
-                r = http.get("/api/quotes", params=params)
+                conn.request("GET", "/api/quotes?" + urllib.parse.urlencode(params))
+                response = conn.getresponse()
+                body = response.read()
                 dt_ms = (time.perf_counter() - t0) * 1000
                 with lock:
                     latencies.append(dt_ms)
-                    if r.status_code != 200:
-                        errors.append(f"{r.status_code} {r.text[:100]}")
+                    if response.status != 200:
+                        errors.append(f"{response.status} {body[:100]!r}")
+        finally:
+            conn.close()
 
     threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
     t0 = time.perf_counter()
@@ -203,6 +217,8 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=20, help="page size of each search (the UI shows 25)")
     ap.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
     ap.add_argument("--rebuild", action="store_true")
+    ap.add_argument("--app", default="whosaid.api.asgi:app_from_env",
+                    help="ASGI app factory to serve (to compare a changed store or app)")
     args = ap.parse_args()
 
     args.db.parent.mkdir(parents=True, exist_ok=True)
@@ -214,9 +230,9 @@ def main() -> int:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "--factory", "whosaid.api.asgi:app_from_env", "--host", "127.0.0.1",
+        [sys.executable, "-m", "uvicorn", "--factory", args.app, "--host", "127.0.0.1",
          "--port", str(port), "--log-level", "warning", "--workers", str(args.workers)],
-        env={**__import__("os").environ, "WHOSAID_DB": str(args.db)},
+        env={**os.environ, "WHOSAID_DB": str(args.db)},
     )
     try:
         for _ in range(300):
