@@ -87,6 +87,7 @@ class Cluster:
     entry: Entry | None = None
     link_confidence: float = 0.0
     confidence: float = 1.0
+    inferred_gender: str | None = None
 
     @property
     def names(self) -> list[Candidate]:
@@ -112,7 +113,7 @@ class Cluster:
     @property
     def gender(self) -> str | None:
         genders = {m.gender for m in self.mentions if m.gender}
-        return genders.pop() if len(genders) == 1 else None
+        return genders.pop() if len(genders) == 1 else self.inferred_gender
 
     def first_start(self) -> int:
         return min(m.start for m in self.mentions)
@@ -461,9 +462,7 @@ class _Finder:
                     continue
                 cand.type = "person"
             if len(fits) > 1:
-                before = [(max((m.start for m in cl.mentions if m.start < cand.start), default=-1), cl) for cl in fits]
-                best = max(before, key=lambda pair: pair[0])
-                home = best[1] if best[0] >= 0 else fits[0]
+                home = self._surname_owner(fits, cand.start, cand.head)
                 cand.confidence = 0.6
             else:
                 home = fits[0]
@@ -500,9 +499,20 @@ class _Finder:
                 continue  # "Trump Tower": a name of something else
             home = fits[0]
             if len(fits) > 1:
-                home = max(fits, key=lambda cl: max((m.start for m in cl.mentions if m.start < token.idx), default=-1))
+                home = self._surname_owner(fits, token.idx, token)
             home.mentions.append(Candidate(start=token.idx, end=token.idx + len(token), kind="name", type="person",
                                            head=token, name=token.text, confidence=0.8 if len(fits) == 1 else 0.6))
+
+    def _surname_owner(self, fits: list[Cluster], start: int, head: Token) -> Cluster:
+        """Two people share the surname: the one named in the last two sentences, else the one named most."""
+        here = self.sent_of.get(head.i, 0)
+        recent = [cl for cl in fits if any(m.start < start and len(normalise(m.name).split()) > 1
+                                           and here - self.sent_of.get(m.head.i, here) <= 2 for m in cl.mentions)]
+        if len(recent) == 1:
+            return recent[0]
+        pool = recent or fits
+        return max(pool, key=lambda cl: (sum(1 for m in cl.mentions if m.start < start),
+                                         max((m.start for m in cl.mentions if m.start < start), default=-1)))
 
     def _cluster_named_things(self, cands: list[Candidate], clusters: list[Cluster]) -> None:
         by_key: dict[str, Cluster] = {}
@@ -772,18 +782,57 @@ class _Finder:
 
     # --- 5. pronouns ------------------------------------------------------------------
 
-    def pronouns(self, clusters: list[Cluster]) -> None:
+    def _personal_pronouns(self, clusters: list[Cluster]) -> list[Token]:
         taken = [(m.start, m.end) for cl in clusters for m in cl.mentions]
+        return [
+            t for t in self.doc
+            if (t.lower_ in PRONOUNS_MALE or t.lower_ in PRONOUNS_FEMALE) and t.tag_ in ("PRP", "PRP$")
+            and not _inside(taken, t.idx, t.idx + len(t)) and not _inside(self.blocked, t.idx, t.idx + len(t))
+        ]
+
+    def infer_genders(self, clusters: list[Cluster], pronouns: list[Token]) -> None:
+        """Genders the article shows: ``Clinton said she ...``, ``Trump pitched himself``, ``Warren ... her plan``.
+
+        Only syntax that leaves no other reading votes: a pronoun in the clause (or the
+        reported clause) whose subject is the person's name.
+        """
+        by_token: dict[int, Cluster] = {}
+        for cl in clusters:
+            if cl.type != "person":
+                continue
+            for m in cl.mentions:
+                if m.kind == "name":
+                    by_token[m.head.i] = cl
+        votes: dict[int, Counter] = {}
+        for pron in pronouns:
+            if self.quoted[pron.idx] or pron.dep_ in ("nsubj", "nsubjpass"):
+                continue  # "Clinton said he ..." may be anyone: only possessives and reflexives vote
+            if pron.dep_ != "poss" and not pron.lower_.endswith("self"):
+                continue
+            verb = pron.head
+            hops = 0
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and hops < 3:
+                verb, hops = verb.head, hops + 1
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != pron.i]
+            others = [t for t in verb.subtree if t.i in by_token and t.dep_ not in ("nsubj", "nsubjpass")]
+            people = {id(by_token[c.i]): by_token[c.i] for c in subjects if c.i in by_token}
+            if len(people) == 1 and not any(by_token[t.i] is not next(iter(people.values())) for t in others):
+                cl = next(iter(people.values()))
+                votes.setdefault(id(cl), Counter())["m" if pron.lower_ in PRONOUNS_MALE else "f"] += 1
+        for cl in clusters:
+            v = votes.get(id(cl))
+            if v:
+                gender, n = v.most_common(1)[0]
+                if n / sum(v.values()) >= 0.75:
+                    cl.inferred_gender = gender
+
+    def pronouns(self, clusters: list[Cluster]) -> None:
         owner = [(m, cl) for cl in clusters if cl.type == "person" for m in cl.mentions]
         owner.sort(key=lambda pair: pair[0].start)
-        for token in self.doc:
+        tokens = self._personal_pronouns(clusters)
+        self.infer_genders(clusters, tokens)
+        for token in tokens:
             low = token.lower_
-            if low not in PRONOUNS_MALE and low not in PRONOUNS_FEMALE:
-                continue
-            if token.tag_ not in ("PRP", "PRP$") or _inside(taken, token.idx, token.idx + len(token)):
-                continue
-            if _inside(self.blocked, token.idx, token.idx + len(token)):
-                continue
             gender = "m" if low in PRONOUNS_MALE else "f"
             best = self._antecedent(token, gender, owner)
             if best is None:
