@@ -131,6 +131,9 @@ class Mention:
     end: int
     text: str
     kind: MentionKind = "name"
+    #: How sure the actor stage is that this mention is its actor's (lower when a pronoun
+    #: or description had competing antecedents). In-process only: not in ``to_dict``.
+    confidence: float = 1.0
 
     @property
     def span(self) -> Span:

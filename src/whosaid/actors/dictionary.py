@@ -171,6 +171,7 @@ class ActorDictionary:
             if old is not None:
                 new = replace(
                     old,
+                    name=record.get("name") or old.name,
                     aliases=tuple(sorted(set(old.aliases) | set(new.aliases))),
                     roles=old.roles + tuple(r for r in new.roles if r not in old.roles),
                     country=record.get("country") or old.country,

@@ -880,9 +880,11 @@ class _Finder:
             scores[k] = (scores[k][0] + 0.25, scores[k][1])
         ranked = sorted(scores.values(), key=lambda pair: pair[0], reverse=True)
         top = ranked[0]
-        if len(ranked) > 1 and top[0] - ranked[1][0] < 0.5:
-            return top[1], 0.5
-        return top[1], 0.85
+        if len(ranked) == 1:
+            return top[1], 0.9
+        # a competitor lowers the confidence by how close it came
+        margin = top[0] - ranked[1][0]
+        return top[1], round(0.5 + 0.175 * min(max(margin, 0.0), 2.0), 3)
 
     # --- 6. records -------------------------------------------------------------------
 
@@ -896,7 +898,7 @@ class _Finder:
                 if key in seen or m.end <= m.start:
                     continue
                 seen.add(key)
-                mentions.append(Mention(m.start, m.end, self.text[m.start:m.end], m.kind))
+                mentions.append(Mention(m.start, m.end, self.text[m.start:m.end], m.kind, round(m.confidence, 3)))
             if not mentions:
                 continue
             built.append((mentions[0].start, self._actor(cl, tuple(mentions))))
@@ -927,8 +929,11 @@ class _Finder:
             canonical = entry.id
         else:
             canonical = corpus_key(name, cl.country)
-        confidence = min(m.confidence for m in cl.mentions if m.kind == "name") if cl.names else \
-            max((m.confidence for m in cl.mentions), default=0.5)
+        # sure of an actor named more than once or known to the dictionary; less of a single
+        # name nobody else confirms, and of one built from a description alone
+        support = 0.95 if (len(cl.names) > 1 or cl.link_confidence >= 0.5) else 0.8
+        confidence = support * (min(m.confidence for m in cl.names) if cl.names else
+                                max((m.confidence for m in cl.mentions), default=0.5))
         return Actor(id="", name=name, kind=cl.type, country=cl.country, sector=sector, role=role,
                      mentions=mentions, canonical_id=canonical, confidence=round(confidence, 3))
 
