@@ -7,7 +7,7 @@
   var hintEl = document.getElementById("edge-hint");
   if (!svg) return;
   var NS = "http://www.w3.org/2000/svg";
-  var W = 900, H = 600, MAX_NODES = 150;
+  var W = 900, H = 600, MAX_NODES = 150, LABELS = 45;
 
   function el(name, attrs, parent) {
     var node = document.createElementNS(NS, name);
@@ -23,14 +23,15 @@
     return node;
   }
 
-  function layout(nodes, edges) {
-    // Fruchterman-Reingold with cooling; deterministic start on a circle so screenshots are stable.
-    var n = nodes.length, k = Math.sqrt((W * H) / Math.max(n, 1)) * 0.55, t = W / 8;
+  function layoutComponent(nodes, edges, size) {
+    // Fruchterman-Reingold in a size x size box with cooling; deterministic start on a circle.
+    var n = nodes.length, k = size / Math.sqrt(Math.max(n, 1)) * 0.6, t = size / 4;
     nodes.forEach(function (d, i) {
       var a = (2 * Math.PI * i) / Math.max(n, 1);
-      d.x = W / 2 + (W / 3) * Math.cos(a); d.y = H / 2 + (H / 3) * Math.sin(a);
+      d.x = size / 2 + (size / 3) * Math.cos(a); d.y = size / 2 + (size / 3) * Math.sin(a);
     });
-    for (var it = 0; it < 300; it++) {
+    if (n === 1) return;
+    for (var it = 0; it < 250; it++) {
       nodes.forEach(function (d) { d.dx = 0; d.dy = 0; });
       for (var i = 0; i < n; i++) for (var j = i + 1; j < n; j++) {
         var a = nodes[i], b = nodes[j], dx = a.x - b.x, dy = a.y - b.y;
@@ -43,18 +44,45 @@
         e.s.dx -= (dx / dist) * f; e.s.dy -= (dy / dist) * f; e.t.dx += (dx / dist) * f; e.t.dy += (dy / dist) * f;
       });
       nodes.forEach(function (d) {
-        d.dx += (W / 2 - d.x) * 0.02; d.dy += (H / 2 - d.y) * 0.02;  // gravity keeps components on screen
+        d.dx += (size / 2 - d.x) * 0.06; d.dy += (size / 2 - d.y) * 0.06;  // gravity keeps it off the walls
         var len = Math.max(Math.sqrt(d.dx * d.dx + d.dy * d.dy), 0.01), step = Math.min(len, t);
-        d.x += (d.dx / len) * step; d.y += (d.dy / len) * step;
+        d.x = Math.min(size, Math.max(0, d.x + (d.dx / len) * step));
+        d.y = Math.min(size, Math.max(0, d.y + (d.dy / len) * step));
       });
-      t *= 0.985;
+      t *= 0.98;
     }
+  }
+
+  function layout(nodes, edges) {
+    // Lay out each connected component on its own, then pack them in rows, biggest first,
+    // so that small pairs neither crowd the main cluster nor squeeze it when the view is fitted.
+    var parent = {};
+    function find(x) { while (parent[x] !== x) { parent[x] = parent[parent[x]]; x = parent[x]; } return x; }
+    nodes.forEach(function (d) { parent[d.id] = d.id; });
+    edges.forEach(function (e) { parent[find(e.source)] = find(e.target); });
+    var comps = {};
+    nodes.forEach(function (d) { (comps[find(d.id)] = comps[find(d.id)] || []).push(d); });
+    var list = Object.keys(comps).map(function (key) { return comps[key]; })
+      .sort(function (a, b) { return b.length - a.length; });
+    var unit = 90, x = 0, y = 0, rowH = 0;
+    function sizeOf(comp) { return Math.max(unit, Math.sqrt(comp.length) * unit * 1.4); }
+    var area = list.reduce(function (acc, comp) { return acc + Math.pow(sizeOf(comp) + unit * 0.4, 2); }, 0);
+    var maxRow = Math.max(sizeOf(list[0]), Math.sqrt(area * 1.7));  // rows as wide as the view's aspect
+    list.forEach(function (comp) {
+      var ids = {};
+      comp.forEach(function (d) { ids[d.id] = true; });
+      var size = sizeOf(comp);
+      layoutComponent(comp, edges.filter(function (e) { return ids[e.source]; }), size);
+      if (x > 0 && x + size > maxRow) { x = 0; y += rowH + unit * 0.4; rowH = 0; }
+      comp.forEach(function (d) { d.x += x; d.y += y; });
+      x += size + unit * 0.4; rowH = Math.max(rowH, size);
+    });
     // fit into the view box
     var xs = nodes.map(function (d) { return d.x; }), ys = nodes.map(function (d) { return d.y; });
     var minX = Math.min.apply(null, xs), maxX = Math.max.apply(null, xs), minY = Math.min.apply(null, ys), maxY = Math.max.apply(null, ys);
-    var pad = 60, sx = (W - 2 * pad) / Math.max(maxX - minX, 1), sy = (H - 2 * pad) / Math.max(maxY - minY, 1), s = Math.min(sx, sy, 3);
+    var pad = 50, sx = (W - 2 * pad - 120) / Math.max(maxX - minX, 1), sy = (H - 2 * pad) / Math.max(maxY - minY, 1), s = Math.min(sx, sy, 2);
     nodes.forEach(function (d) {
-      d.x = pad + (d.x - minX) * s + (W - 2 * pad - (maxX - minX) * s) / 2;
+      d.x = pad + (d.x - minX) * s + (W - 2 * pad - 120 - (maxX - minX) * s) / 2;
       d.y = pad + (d.y - minY) * s + (H - 2 * pad - (maxY - minY) * s) / 2;
     });
   }
@@ -74,7 +102,7 @@
     while (svg.firstChild) svg.removeChild(svg.firstChild);
     var defs = el("defs", {}, svg);
     ["cooperation", "conflict", "neutral"].forEach(function (q) {
-      var m = el("marker", { id: "arrow-" + q, viewBox: "0 0 10 10", refX: "9", refY: "5", markerWidth: "7", markerHeight: "7", orient: "auto-start-reverse" }, defs);
+      var m = el("marker", { id: "arrow-" + q, viewBox: "0 0 10 10", refX: "9", refY: "5", markerWidth: "9", markerHeight: "9", markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" }, defs);
       el("path", { d: "M0,0 L10,5 L0,10 z", class: "arrow-" + q, fill: q === "conflict" ? "#c0392b" : q === "cooperation" ? "#1e8449" : "#7f8c8d" }, m);
     });
     var maxW = Math.max.apply(null, edges.map(function (e) { return e.weight || 1; }).concat([1]));
@@ -104,12 +132,15 @@
       g.addEventListener("keydown", function (ev) { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); select(); } });
     });
     var gNodes = el("g", { class: "nodes" }, svg);
-    nodes.forEach(function (d) {
+    nodes.forEach(function (d, rank) {
       var g = el("g", { class: "node " + (d.kind || ""), transform: "translate(" + d.x.toFixed(1) + "," + d.y.toFixed(1) + ")" }, gNodes);
       var a = el("a", { href: "/actors/" + encodeURIComponent(d.id), "aria-label": (d.name || d.id) + (d.country ? " (" + d.country + ")" : "") }, g);
       el("circle", { r: radius(d).toFixed(1) }, a);
-      var t = el("text", { x: (radius(d) + 3).toFixed(1), y: "4" }, a);
-      t.textContent = d.name || d.id;
+      el("title", {}, a).textContent = (d.name || d.id) + (d.country ? " (" + d.country + ")" : "");
+      if (rank < LABELS) {
+        var t = el("text", { x: (radius(d) + 3).toFixed(1), y: "4" }, a);
+        t.textContent = d.name || d.id;
+      }
     });
     statusEl.textContent = nodes.length + " actors, " + edges.length + " edges" + (dropped ? " (" + dropped + " lighter actors hidden)" : "") + ".";
   }
