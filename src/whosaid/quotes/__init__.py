@@ -44,6 +44,17 @@ def _content_words(text: str, cand: Candidate) -> list[str]:
     return [w for s, e in cand.content for w in _words(text[s:e])]
 
 
+def _words_outside(text: str, cand: Candidate, others: list[Candidate]) -> list[str]:
+    """The words of a candidate's content that no other candidate's content covers."""
+    covered = [(s, e) for o in others for s, e in o.content]
+    out = []
+    for s, e in cand.content:
+        for m in _WORD.finditer(text, s, e):
+            if not any(a <= m.start() < b for a, b in covered):
+                out.append(m.group().lower())
+    return out
+
+
 def _merge(text: str, directs: list[Candidate], indirects: list[Candidate]) -> list[Candidate]:
     """Resolve overlaps: a reported clause that is mostly a quotation is that direct quote;
     one with a quoted fragment inside is a single mixed quote."""
@@ -52,11 +63,21 @@ def _merge(text: str, directs: list[Candidate], indirects: list[Candidate]) -> l
     for ind in indirects:
         i_start, i_end = ind.start, ind.end
         inside = [d for d in directs if id(d) not in removed and d.start >= i_start - 2 and d.end <= i_end + 2]
-        if not inside:
-            straddling = [d for d in directs if d.start < i_end and i_start < d.end]
-            if straddling and any(d.start <= i_start and d.end >= i_end for d in straddling):
-                # Reported speech inside a quotation: part of that quote, not a quote of its own.
+        straddling = [d for d in directs if id(d) not in removed and d.start < i_end and i_start < d.end and d not in inside]
+        if straddling:
+            outside = _words_outside(text, ind, straddling + inside)
+            if len(outside) < max(3, 0.2 * len(_content_words(text, ind))) or any(
+                d.start <= i_start and d.end >= i_end for d in straddling
+            ):
+                # Reported speech inside (or mostly inside) a quotation: part of that quote.
+                for d in straddling:
+                    if d.speaker_head is None and ind.speaker_head is not None and ind.cue_token is not None:
+                        d.cue, d.cue_token = ind.cue, ind.cue_token
+                        d.speaker_head, d.addressee_head = ind.speaker_head, ind.addressee_head
                 continue
+            inside = inside + straddling
+            ind.content = [(min(i_start, *(d.start for d in straddling)), max(i_end, *(d.end for d in straddling)))]
+        if not inside:
             kept.append(ind)
             continue
         i_words = len(_content_words(text, ind))

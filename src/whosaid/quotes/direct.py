@@ -46,6 +46,26 @@ def _linked(cue: Token, q_tokens: set[int]) -> bool:
     return cue.head.i in q_tokens or any(cue.doc[i].head.i == cue.i for i in q_tokens)
 
 
+#: How a short quoted phrase hangs from its cue when it is what was said (``calling it “a disgrace”``).
+_COMPLEMENT_DEPS = {"dobj", "oprd", "ccomp", "xcomp", "attr", "acomp", "appos", "npadvmod", "dep", "advcl"}
+
+
+def _complement_of(cue: Token, q_toks: list[Token]) -> bool:
+    """Whether a short quoted phrase is the cue's complement rather than a title or scare quote."""
+    ids = {t.i for t in q_toks}
+    for t in q_toks:
+        if t.head.i in ids or t.is_punct:
+            continue
+        head = t.head
+        if head.i == cue.i and t.dep_ in _COMPLEMENT_DEPS:
+            return True
+        if head.lower_ == "as" and t.dep_ in ("pobj", "pcomp") and head.head.i == cue.i:
+            return True
+        if head.head.i == cue.i and head.dep_ in ("dobj", "oprd") and t.dep_ in ("oprd", "appos", "amod", "attr"):
+            return True
+    return False
+
+
 def _according(tokens: list[Token]) -> Token | None:
     for t in tokens:
         if t.lower_ == "according":
@@ -115,12 +135,17 @@ def direct_candidates(doc: Doc, quoted: tuple[Quoted, ...], lex: CueLexicon, par
         cand = Candidate(kind="direct", content=list(q.segments), quoted=[q])
         cue = None
         verbs = [t for t in around if _is_cue_verb(t, lex, NEAR_CUE)]
+        if len(q.segments) > 1:
+            # A quote over several paragraphs is attributed where it opens.
+            first_para_end = paras.bounds(q.start)[1]
+            opening = [t for t in verbs if t.idx < first_para_end]
+            verbs = opening or verbs
         linked = [t for t in verbs if _linked(t, q_ids)]
         pool = linked or verbs
         if pool:
             cue = min(pool, key=lambda t: min(abs(t.idx - q.end), abs(t.idx - q.start)))
-            if not linked and len(words) < MIN_SPEECH_WORDS and not has_verb:
-                cue = None  # a scare-quoted phrase in a sentence that reports something else
+            if len(words) < MIN_SPEECH_WORDS and not has_verb and not _complement_of(cue, q_toks):
+                cue = None  # a scare-quoted phrase or a title in a sentence that reports something else
         according = None if cue is not None else _according(around)
         if cue is not None:
             cand.cue = (cue.idx, cue.idx + len(cue))
@@ -142,7 +167,6 @@ def direct_candidates(doc: Doc, quoted: tuple[Quoted, ...], lex: CueLexicon, par
                     head = name[0]
                     while head.head.i > head.i and head.dep_ in ("compound", "amod", "det", "poss") and head.head.i - name[0].i < 6:
                         head = head.head
-                    cand.cue = (dash.start() + len(dash.group()) - len(dash.group().lstrip()), dash.end())
                     cand.cue = (q.end + dash.group().index(dash.group().strip()[0]), q.end + len(dash.group().rstrip()))
                     cand.speaker_head = head
                     cand.confidence = 0.8

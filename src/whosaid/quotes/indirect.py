@@ -19,12 +19,56 @@ MIN_PRECISION = 0.10
 #: Verbs whose infinitive complement is what was said (``advised X not to``) are the lexicon
 #: verbs that take an object and an infinitive; the parse tells which (``xcomp`` with an object).
 MIN_CONTENT_TOKENS = 3
+#: Objects (not clauses) are reported content only for verbs at least this often cues.
+MIN_OBJECT_PRECISION = 0.35
+#: Prepositions whose object is what a cue verb is about (``called for``, ``talked about``).
+OBJECT_PREPOSITIONS = {"for", "about", "on", "of", "to", "against", "at"}
 
 
 def _range(tok: Token, text: str, exclude: Token | None = None) -> tuple[int, int]:
     start = tok.left_edge.idx
     end = tok.right_edge.idx + len(tok.right_edge)
     return trim(text, start, end)
+
+
+def complement(tok: Token, precision: float, min_object_precision: float) -> tuple[int, int] | None:
+    """The character range of what a cue verb reports: its clause, infinitive or object.
+
+    ``said [the U.S. ...]`` (ccomp), ``urged them [to leave]`` (xcomp), ``criticized
+    [his dismissal]`` (dobj), ``called [for consequences]``, ``talked [about trade]``
+    (prepositional object). Objects count only for verbs that are cues most of the
+    times they occur (``min_object_precision``): ``made [a speech]`` is not reported speech.
+    """
+    text = tok.doc.text
+    children = list(tok.children)
+    comp = next((c for c in children if c.dep_ == "ccomp" and c.i > tok.i), None)
+    comp = comp or next((c for c in children if c.dep_ == "ccomp"), None)
+    if comp is not None:
+        n = comp.right_edge.i - comp.left_edge.i + 1
+        if n >= MIN_CONTENT_TOKENS:
+            return _range(comp, text)
+    if precision < min_object_precision:
+        return None
+    xcomp = next((c for c in children if c.dep_ == "xcomp" and c.i > tok.i), None)
+    if xcomp is not None:
+        return _range(xcomp, text)
+    obj = next((c for c in children if c.dep_ == "dobj"), None)
+    if obj is not None and not (obj.pos_ == "PRON" and obj.right_edge.i == obj.i):
+        last = obj
+        for c in children:
+            if c.i > obj.i and c.dep_ in ("oprd", "ccomp", "xcomp"):
+                last = c
+        start, _ = _range(obj, text)
+        _, end = _range(last, text)
+        return start, end
+    for c in children:
+        if c.dep_ == "prep" and c.i > tok.i and c.lower_ in OBJECT_PREPOSITIONS:
+            pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None and not (pobj.pos_ == "PRON" and pobj.right_edge.i == pobj.i) and pobj.ent_type_ not in (
+                "DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL"
+            ):
+                return _range(c, text)
+    return None
 
 
 def _strip_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -42,11 +86,15 @@ def _strip_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
-def indirect_candidates(doc: Doc, lex: CueLexicon, min_precision: float = MIN_PRECISION) -> list[Candidate]:
+def indirect_candidates(
+    doc: Doc, lex: CueLexicon, min_precision: float = MIN_PRECISION, min_object_precision: float = None
+) -> list[Candidate]:
     """Reported-speech candidates, in text order."""
     from whosaid.quotes.speakers import addressee_of, subject_of
 
     text = doc.text
+    if min_object_precision is None:
+        min_object_precision = MIN_OBJECT_PRECISION
     out: list[Candidate] = []
     for tok in doc:
         if tok.lower_ == "according":
@@ -78,17 +126,12 @@ def indirect_candidates(doc: Doc, lex: CueLexicon, min_precision: float = MIN_PR
         precision = lex.verb_precision(tok.lemma_)
         if precision < min_precision:
             continue
-        comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-        if comp is None:
-            comp = next(
-                (c for c in tok.children if c.dep_ == "xcomp" and any(d.dep_ in ("dobj", "dative") for d in tok.children)),
-                None,
-            )
-        if comp is None:
+        found = complement(tok, precision, min_object_precision)
+        if found is None:
             continue
-        start, end = _strip_edges(doc, *_range(comp, text))
+        start, end = _strip_edges(doc, *found)
         n = len(doc.char_span(start, end, alignment_mode="expand") or ())
-        if n < MIN_CONTENT_TOKENS:
+        if n < 1:
             continue
         out.append(
             Candidate(
