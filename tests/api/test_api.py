@@ -351,6 +351,14 @@ def test_post_plain_text_and_bad_bodies(writable):
     r = writable.post("/api/articles", content=SCRIPT_ARTICLE.replace("Monday", "Tuesday"),
                       headers={**auth, "Content-Type": "text/plain"})
     assert r.status_code == 201, r.text
+    page = ("<html><head><title>Freedonia talks</title></head><body><article><h1>Freedonia talks</h1>"
+            "<p>" + SCRIPT_ARTICLE.replace("Monday", "Friday").replace("\n\n", "</p><p>") + "</p>"
+            "<script>window.pwned = 1</script></article></body></html>")
+    r = writable.post("/api/articles", content=page, headers={**auth, "Content-Type": "text/html"})
+    assert r.status_code == 201, r.text
+    assert r.json()["format"] == "html" and "window.pwned" not in r.json()["text"]
+    shown = writable.get(f"/articles/{r.json()['id']}").text
+    assert "<script>window.pwned" not in shown and "<script>alert" not in shown
     assert_error(writable.post("/api/articles", content="{not json", headers={**auth, "Content-Type": "application/json"}),
                  422, "parse-error")
     assert_error(writable.post("/api/articles", json={"title": "no text"}, headers=auth), 422)

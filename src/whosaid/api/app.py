@@ -453,6 +453,8 @@ async def _article_from_request(request: Request):
     except UnicodeDecodeError as exc:
         raise APIError(422, "undecodable", "the body is not UTF-8 text") from exc
     meta: dict[str, Any] = {}
+    # The client says what it sends: text stays text even when it holds markup.
+    fmt = {"text/plain": "txt", "text/html": "html"}.get(ctype)
     if ctype == "application/json":
         try:
             data = json.loads(raw)
@@ -460,6 +462,7 @@ async def _article_from_request(request: Request):
             raise APIError(422, "parse-error", f"the body is not valid JSON: {exc}") from exc
         if not isinstance(data, dict):
             raise APIError(422, "invalid-parameter", "the JSON body must be an object")
+        fmt = "txt" if data.get("text") else "html"
         raw = data.get("text") or data.get("html") or ""
         if not isinstance(raw, str) or not raw.strip():
             raise APIError(422, "invalid-parameter", "the JSON body needs a non-empty 'text' or 'html' string",
@@ -479,7 +482,7 @@ async def _article_from_request(request: Request):
                                  "input": str(data["published"])}]) from exc
     elif ctype not in ("text/plain", "text/html", ""):
         raise APIError(415, "unsupported-media-type", f"send text/plain, text/html or application/json, not {ctype}")
-    return article_from_string(raw, source="api", **meta)
+    return article_from_string(raw, source="api", format=fmt, **meta)
 
 
 def _analyse_and_store(app: FastAPI, article):
