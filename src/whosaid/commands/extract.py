@@ -3,90 +3,25 @@
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import click
 
 from whosaid.commands.output import handle_errors, progress
+from whosaid.ingest import DEFAULT_MAX_BYTES, FORMATS
+from whosaid.ingest import read_inputs as ingest_inputs
 from whosaid.nlp import DEFAULT_MODEL
 from whosaid.records import Analysis, Article, Rejected
 
-log = logging.getLogger(__name__)
-
-#: Input formats ``--format`` offers (detected from the file when not given); ingest's own list when it has one.
-INPUT_FORMATS = ["txt", "html", "jsonl", "warc", "rss"]
-try:
-    from whosaid.ingest import FORMATS as _INGEST_FORMATS  # type: ignore[attr-defined]
-
-    INPUT_FORMATS = sorted(_INGEST_FORMATS)
-except ImportError:
-    pass
-DEFAULT_MAX_BYTES = 20_000_000
+#: Input formats ``--format`` offers (detected from each file when not given).
+INPUT_FORMATS = sorted(FORMATS)
 
 
 def read_inputs(paths: Sequence[str], format: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
                 ) -> Iterator[Article | Rejected]:
     """Articles (or Rejected inputs) from files, directories and ``-``, via ``whosaid.ingest``."""
-    from whosaid import ingest
-
-    reader = getattr(ingest, "read_inputs", None)
-    if reader is not None:
-        yield from reader(list(paths), format=format, max_bytes=max_bytes)
-        return
-    # Until whosaid.ingest.read_inputs lands: plain-text files and directories of them.
-    yield from _read_text_files(paths, max_bytes)
-
-
-def _read_text_files(paths: Sequence[str], max_bytes: int) -> Iterator[Article | Rejected]:
-    import sys
-
-    from whosaid.errors import InputRejected
-
-    def files(path: str) -> Iterator[Path]:
-        p = Path(path)
-        if p.is_dir():
-            yield from sorted(f for f in p.rglob("*.txt") if f.is_file())
-        else:
-            yield p
-
-    for path in paths:
-        if path == "-":
-            text = sys.stdin.read()
-            try:
-                yield ingest_string(text, "<stdin>")
-            except InputRejected as exc:
-                yield Rejected(exc.source, exc.code, exc.reason)
-            continue
-        for file in files(path):
-            try:
-                size = file.stat().st_size
-                if size > max_bytes:
-                    yield Rejected(str(file), "too-large", f"{size:,} bytes is over the limit of {max_bytes:,}")
-                    continue
-                data = file.read_bytes()
-            except OSError as exc:
-                yield Rejected(str(file), "unreadable", str(exc))
-                continue
-            if b"\x00" in data[:4096]:
-                yield Rejected(str(file), "binary", "the input is binary, not text")
-                continue
-            try:
-                text = data.decode("utf-8")
-            except UnicodeDecodeError:
-                yield Rejected(str(file), "undecodable", "the file is not UTF-8 text")
-                continue
-            try:
-                yield ingest_string(text, str(file))
-            except InputRejected as exc:
-                yield Rejected(exc.source or str(file), exc.code, exc.reason)
-
-
-def ingest_string(text: str, source: str) -> Article:
-    from whosaid.ingest import article_from_string
-
-    return article_from_string(text, source=source)
+    yield from ingest_inputs(list(paths), format=format, max_bytes=max_bytes)
 
 
 def register(main: click.Group) -> None:
