@@ -247,6 +247,7 @@ def main() -> int:
         stats = httpx.get(base + "/api/stats").json()
         terms = search_terms()
         run_load(base, terms, 4, 200, 30, args.limit)  # warm-up: page cache, connections
+        load_before = os.getloadavg()[0]
         lat, errors, wall = run_load(base, terms, args.clients, args.requests, args.seconds, args.limit)
     finally:
         server.terminate()
@@ -258,6 +259,9 @@ def main() -> int:
           f"{len(terms)} varied terms, {wall:.1f} s, {len(lat) / wall:.0f} req/s, {len(errors)} errors")
     print(f"latency: median {statistics.median(lat):.1f} ms, p90 {lat[int(len(lat) * 0.9)]:.1f} ms, "
           f"p99 {p99:.1f} ms, max {lat[-1]:.1f} ms  (target p99 < 100 ms: {'met' if p99 < 100 else 'NOT met'})")
+    # The clients share the machine with the server (and with anything else running): say how busy it was.
+    print(f"machine: {os.cpu_count()} cores, 1-min load average {load_before:.1f} before and "
+          f"{os.getloadavg()[0]:.1f} after the run; server workers: {args.workers}")
     for e in errors[:5]:
         print("  error:", e)
     return 0 if not errors else 1
