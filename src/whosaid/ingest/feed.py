@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html as html_lib
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -47,6 +48,19 @@ def _entry_date(entry: Any) -> dt.date | None:
     return None
 
 
+def _entry_authors(entry: Any) -> list[str]:
+    """Author names; RSS writes ``email (Name)``, which feedparser does not always split well."""
+    raw = entry.get("author") or ""
+    m = re.fullmatch(r"\s*\S+@\S+\s*\((.+)\)\s*", raw)
+    if m:
+        return [m.group(1).strip()]
+    names = [a.get("name") for a in entry.get("authors") or () if a.get("name")]
+    names = [n for n in names if "@" not in n and "(" not in n]
+    if names:
+        return names
+    return [raw] if raw and "@" not in raw else []
+
+
 def read_feed(data: bytes, source: str) -> Iterator[Article | Rejected]:
     """Articles (or Rejected entries) from the bytes of an RSS/Atom/RDF feed."""
     import feedparser
@@ -66,7 +80,7 @@ def read_feed(data: bytes, source: str) -> Iterator[Article | Rejected]:
     for number, entry in enumerate(parsed.entries, 1):
         where = f"{source}#entry-{number}"
         body, is_html = _entry_body(entry)
-        authors = [a.get("name") for a in entry.get("authors") or () if a.get("name")] or entry.get("author")
+        authors = _entry_authors(entry)
         meta = {"title": html_lib.unescape(entry.get("title") or "") or None, "url": entry.get("link"),
                 "published": _entry_date(entry), "authors": authors, "publisher": publisher}
         try:

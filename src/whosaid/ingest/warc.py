@@ -50,6 +50,7 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int = DEFAULT_MAX_BYTES)
     from whosaid.ingest.html import article_from_html, decode_html
 
     number = 0
+    held: Article | Rejected | None = None  # the last result waits until the archive is known to be whole
     try:
         for record in ArchiveIterator(stream):
             number += 1
@@ -61,16 +62,52 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int = DEFAULT_MAX_BYTES)
             where = f"{source}#record-{number}"
             url = record.rec_headers.get_header("WARC-Target-URI")
             payload = record.content_stream().read(max_bytes + 1)
+            if held is not None:
+                yield held
             if len(payload) > max_bytes:
-                yield Rejected(where, "too-large", f"the record's page is larger than the limit of {max_bytes:,} bytes")
+                held = Rejected(where, "too-large", f"the record's page is larger than the limit of {max_bytes:,} bytes")
                 continue
             try:
                 html = decode_html(payload, where, _charset(content_type))
-                yield article_from_html(html, where, "warc", url=url)
+                held = article_from_html(html, where, "warc", url=url)
             except InputRejected as exc:
-                yield Rejected(where, exc.code, exc.reason)
+                held = Rejected(where, exc.code, exc.reason)
     except ArchiveLoadFailed as exc:
+        if held is not None:
+            yield held
         code = "parse-error" if number == 0 else "truncated"
         yield Rejected(source, code, f"the WARC archive cannot be read after {number} records: {exc}")
+        return
     except (EOFError, zlib.error, OSError) as exc:
+        if held is not None:
+            yield held
         yield Rejected(source, "truncated", f"the WARC archive is cut short after {number} records: {exc}")
+        return
+    if _gzip_cut_short(stream):
+        if isinstance(held, Article):
+            held = Rejected(held.source, "truncated", "the archive ends inside this record: the page is incomplete")
+        if held is not None:
+            yield held
+        yield Rejected(source, "truncated", f"the compressed WARC archive is cut short after {number} records")
+        return
+    if held is not None:
+        yield held
+
+
+def _gzip_cut_short(stream: BinaryIO) -> bool:
+    """Whether a gzip-compressed stream ends before its last member's end marker (warcio does not say)."""
+    import gzip
+
+    try:
+        stream.seek(0)
+        if stream.read(2) != b"\x1f\x8b":
+            return False
+        stream.seek(0)
+        with gzip.GzipFile(fileobj=stream) as gz:
+            while gz.read(1 << 20):
+                pass
+    except (EOFError, zlib.error):
+        return True
+    except (OSError, ValueError):  # not seekable, or damaged in another way
+        return False
+    return False
