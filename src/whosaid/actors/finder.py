@@ -42,6 +42,10 @@ from whosaid.actors.vocabulary import (
 )
 from whosaid.records import Actor, Article, Mention
 
+#: Nouns that make a leader political rather than a band's or a team's ("the party leader").
+POLITICAL_COMPOUNDS = {"party", "majority", "minority", "opposition", "house", "senate", "state", "world",
+                       "rebel", "militia", "group", "union", "church", "government", "campaign", "cabinet",
+                       "council", "committee", "army", "military", "foreign", "defense", "defence", "policy"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "agent", "csubj"}
 CONNECTORS = {"of", "and", "the", "for", "al", "el", "bin", "de", "-", "on", "in"}
 RELIGIOUS_HONORIFICS = {"ayatollah", "hojatolislam", "sheikh", "imam", "mullah"}
@@ -653,6 +657,9 @@ class _Finder:
                 continue
             if any(t.ent_type_ == "PERSON" for t in chunk):
                 continue
+            if any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ not in TITLE_WORDS
+                   and c.lower_ not in POLITICAL_COMPOUNDS for c in root.children):
+                continue  # "the band leader", "the team captain": not a public role
             cand = self._description(chunk, root)
             if cand and not _inside(taken, cand.start, cand.end) and not _inside(self.blocked, cand.start, cand.end):
                 out.append(cand)
