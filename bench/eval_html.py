@@ -159,7 +159,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.variants:
         systems += [
             ("whosaid, primary favor_precision", whosaid_system({"favor_precision": True, "include_comments": False})),
-            ("whosaid, primary favor_recall", whosaid_system({"favor_recall": True, "include_comments": False})),
+            ("whosaid, primary default, no comments", whosaid_system({"include_comments": False})),
+            ("whosaid, primary favor_recall, no tables",
+             whosaid_system({"favor_recall": True, "include_comments": False, "include_tables": False})),
             ("whosaid, primary default+comments", whosaid_system({})),
             ("trafilatura favor_precision", trafilatura_variant(favor_precision=True)),
             ("trafilatura favor_recall", trafilatura_variant(favor_recall=True)),

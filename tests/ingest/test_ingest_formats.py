@@ -227,7 +227,7 @@ def test_same_text_in_two_files_same_id():
     assert article_id(a.text) == article_id("  " + a.text.upper().replace("\n\n", "\n") + "\n")
 
 
-def test_directory_is_read_recursively_sorted_skipping_hidden(tmp_path):
+def test_directory_is_read_recursively_sorted_skipping_hidden_and_non_inputs(tmp_path):
     (tmp_path / "b").mkdir()
     (tmp_path / ".hidden").mkdir()
     text = (FIXTURES / "iso_dated.txt").read_text(encoding="utf-8")
@@ -235,8 +235,12 @@ def test_directory_is_read_recursively_sorted_skipping_hidden(tmp_path):
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     (tmp_path / ".secret.txt").write_text(text, encoding="utf-8")
     (tmp_path / ".hidden" / "x.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "README.md").write_text("# Articles\n\nThese are the articles of the test.\n", encoding="utf-8")
+    (tmp_path / "manifest.tsv").write_text("file\ttitle\na.txt\tCeasefire\n", encoding="utf-8")
     sources = [r.source for r in read_inputs([tmp_path])]
     assert sources == [str(tmp_path / "a.txt"), str(tmp_path / "b" / "two.txt")]
+    # Named explicitly, any file is read.
+    assert [r.source for r in read_inputs([tmp_path / "README.md"])] == [str(tmp_path / "README.md")]
 
 
 def test_stdin(monkeypatch, seed_text):

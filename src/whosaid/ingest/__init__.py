@@ -27,7 +27,7 @@ from typing import Any
 
 from whosaid.errors import InputRejected
 from whosaid.ingest.detect import (DEFAULT_MAX_BYTES, FORMATS, decode_text, detect_format, format_from_name,
-                                   gunzip, is_gzip, read_file, read_limited)
+                                   gunzip, is_gzip, is_input_name, read_file, read_limited)
 from whosaid.ingest.text import article_id
 from whosaid.records import Article, Rejected
 
@@ -65,6 +65,10 @@ def read_inputs(paths: Iterable[str | Path], format: str | None = None,
     """Articles (or Rejected inputs) from files, directories (recursive, sorted, hidden files
     skipped) and ``"-"`` for standard input, in order. Never raises for a bad input.
 
+    In a directory only files with an input extension are read (``.txt``, ``.html``/``.htm``,
+    ``.jsonl``, ``.warc``, ``.rss``/``.atom``/``.xml``, each optionally ``.gz``): a README or
+    a manifest next to the articles is not an article. A file named explicitly is always read.
+
     ``format`` forces one of ``FORMATS`` for every file; otherwise each file's format is
     detected from its name and content.
     """
@@ -88,7 +92,7 @@ def _files_under(directory: Path) -> list[Path]:
     files = []
     for file in directory.rglob("*"):
         rel = file.relative_to(directory)
-        if any(part.startswith(".") for part in rel.parts) or not file.is_file():
+        if any(part.startswith(".") for part in rel.parts) or not file.is_file() or not is_input_name(file.name):
             continue
         files.append(file)
     return sorted(files)

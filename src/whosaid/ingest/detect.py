@@ -29,7 +29,7 @@ FORMATS: tuple[str, ...] = ("txt", "html", "jsonl", "warc", "rss")
 DEFAULT_MAX_BYTES = 5_000_000
 
 _EXTENSIONS = {
-    ".txt": "txt", ".text": "txt", ".md": "txt",
+    ".txt": "txt", ".text": "txt",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".warc": "warc", ".arc": "warc",
@@ -53,6 +53,21 @@ def format_from_name(name: str) -> str | None:
     if suffixes and suffixes[-1] == ".gz":
         suffixes = suffixes[:-1]
     return _EXTENSIONS.get(suffixes[-1]) if suffixes else None
+
+
+def is_input_name(name: str) -> bool:
+    """Whether a file found in a directory is read: a known extension, or ``.xml`` (sniffed for a feed).
+
+    Other files in a directory (``README.md``, ``manifest.tsv``, images) are skipped; a file
+    named explicitly is always read.
+
+    >>> is_input_name("a.htm"), is_input_name("feed.xml"), is_input_name("README.md")
+    (True, True, False)
+    """
+    suffixes = [s.lower() for s in Path(name).suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    return bool(suffixes) and (suffixes[-1] in _EXTENSIONS or suffixes[-1] == ".xml")
 
 
 def detect_format(name: str, head: bytes) -> str:

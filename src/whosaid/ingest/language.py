@@ -21,8 +21,8 @@ MIN_CONFIDENCE = 0.95
 #: Short texts (under ``SHORT_WORDS`` words) need ``SHORT_CONFIDENCE``.
 SHORT_WORDS = 40
 SHORT_CONFIDENCE = 0.99
-#: Identification reads at most this many characters (enough; keeps long articles fast).
-SAMPLE_CHARS = 20_000
+#: Identification reads at most this many characters of the body (plenty for a confident call; ~7 ms: py3langid is pure Python).
+SAMPLE_CHARS = 1_500
 
 
 @functools.lru_cache(maxsize=1)
