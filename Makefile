@@ -24,7 +24,7 @@ run: install
 	$(WHOSAID) ingest samples/ --db $(DB)
 	$(WHOSAID) stats --db $(DB)
 
-test: install
+test: install browser
 	$(PY) -m pytest -q -m "not slow"
 
 test-slow: install
@@ -45,15 +45,19 @@ eval-html: install
 bench: install
 	$(PY) bench/throughput.py
 
+# Rebuild the reference data in src/whosaid/data/ from ../shared (the product never reads ../shared).
 data: install
-	$(PY) scripts/build_data.py ../shared/data
+	$(PY) scripts/build_actor_dictionary.py ../shared/data/actors src/whosaid/data
+	$(PY) scripts/build_event_types.py --shared ../shared
+	$(PY) scripts/build_cues.py ../shared/eval/polnear/train src/whosaid/data/cues.tsv
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache build src/*.egg-info
 
 # Debian's Chromium for the browser tests (tests/web); they skip when it is missing.
 browser:
-	test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium) \
+	  || echo "could not install Debian chromium: the browser tests will be skipped"
 
 # Load check of the HTTP API: quote search on >= 100,000 quotes, 20 concurrent clients.
 bench-api: install
