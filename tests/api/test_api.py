@@ -387,3 +387,13 @@ def test_openapi_documents_every_route_and_the_error_shape(client):
     assert {"speaker", "addressee", "about", "search", "since", "until", "kind", "limit", "cursor"} <= names
     limit = next(p for p in quotes["parameters"] if p["name"] == "limit")
     assert limit["schema"]["maximum"] == MAX_LIMIT
+
+
+def test_docs_list_every_endpoint():
+    import re
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "api.md").read_text(encoding="utf-8")
+    documented = {re.sub(r"\{[^}]*\}", "{}", p) for p in re.findall(r"`(/api/[^`\s]*)`", doc)}
+    for route in api_router.routes:
+        assert re.sub(r"\{[^}]*\}", "{}", route.path) in documented, f"{route.path} is not in docs/api.md"
