@@ -1,0 +1,692 @@
+"""Find events in a parsed article: trigger words, their participants, date and place.
+
+How an event is found:
+
+1. **Triggers.** A verb or noun whose lemma is in the registry's trigger lexicon
+   (``whosaid.events.types.triggers()``: hand-chosen words checked against the CAMEO
+   code names, descriptions and examples and the PLOVER manual, plus the verb opening
+   each CAMEO name) gives a CAMEO code and so a PLOVER type.
+2. **Participants.** For a verb, the actor is its subject (with conjoined subjects: a
+   compound actor), inherited from the governing verb when the trigger has none
+   (``Putin, visiting Tehran, praised Iran``); the recipient is its direct object, else
+   the object of ``with``/``against``/``to``/``towards``/``on``/``at``. In the passive
+   the ``by`` agent is the actor and the subject the recipient. A possessive names the
+   owner (``dismissed Khamenei's criticism``: recipient Khamenei). For a noun
+   (``accusations of U.S. support``, ``a meeting with Buhari``) the actor is its
+   possessor, else the subject of the verb governing it, else the actor of the
+   sentence's main event; ``the two`` / ``both`` stand for the two sides of the last
+   meeting. Spans become actors only through ``MentionIndex.actor_at``.
+3. **CONSULT.** When the meeting's place lies in the country of one side only, that side
+   hosts: the visitor is the actor and the host the recipient (mode ``visit``), as the
+   PLOVER manual asks; ``visiting X`` marks X as the visitor. Otherwise every
+   participant is an actor and there is no recipient.
+4. **Dates and places.** The nearest resolvable DATE entity in the sentence (see
+   ``dates.resolve_date``), read against ``article.published`` or, when ingest found
+   none, the first full date in the article's header (the byline date). The place is
+   a GPE/LOC governed by ``in``/``at`` in the sentence, resolved with the gazetteer.
+   An event without its own date or place takes those of the latest earlier event that
+   shares a participant with it (news tells one story across sentences); else the
+   place is the dateline's.
+
+Claims, negation and hypotheticals — the rule:
+
+* An event whose trigger lies inside the content of a quote is a **claim** by the
+  quote's speaker: ``claimed_by`` holds the speaker, ``quote`` the quote id. When the
+  quote has no resolved speaker the event is **dropped** (a claim we cannot attribute
+  must not become a fact). A trigger that is itself a quote's cue (``Toner dismissed``)
+  is the speech act, reported as fact.
+* An event nested in the complement of an accusation or other verbal event
+  (``accused the US of supporting ISIS``) is claimed by that event's actor. An event
+  in the infinitive complement of AGREE/REQUEST/THREATEN/REJECT (``agreed to
+  cooperate``) is part of that event and not coded again (PLOVER: one category).
+* **Speech acts from quotes.** A quote with a speaker whose content has an actor as
+  the subject of an accusing clause (a conflict-type trigger or an accusatory word
+  such as ``terrorist``, ``plot``, ``domination``) is an ACCUSE by the speaker against
+  that actor, with the clause as evidence: once per speaker, target and paragraph.
+* **Negated** events (``did not mention``, ``will not negotiate``: a ``not``/``never``
+  on the trigger or its auxiliary) and **hypothetical** ones (``would``/``could``/
+  ``might`` on the trigger, or the trigger inside an ``if``/``unless`` clause) are
+  kept and marked ``negated``/``hypothetical``, never reported plainly; scoring and
+  the event-data exports leave them out. Future cooperation (``will meet``) is AGREE,
+  as PLOVER codes intentions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from whosaid.actors.index import MentionIndex
+from whosaid.events import types as registry
+from whosaid.events.dates import resolve_date
+from whosaid.events.places import resolve_place
+from whosaid.records import Actor, Article, Event, Location, Quote, Span
+
+log = logging.getLogger(__name__)
+
+RECIPIENT_PREPS = ("with", "against", "to", "toward", "towards", "on", "at", "for", "from", "of")
+NOUN_RECIPIENT_PREPS = ("with", "against", "to", "toward", "towards", "of", "on", "for")
+NESTING_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl", "acomp"}
+SWALLOWING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "CONCEDE"}
+FUTURE_TO_AGREE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "031", "AID": "033"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should"}
+LIGHT_NOUN_HOSTS = {"hold", "have", "give", "provide", "offer", "voice", "express", "launch", "stage",
+                    "conduct", "make", "issue", "impose", "level", "carry", "lodge", "file", "announce"}
+#: Words that make a quoted clause about an actor an accusation (hand-made, from the
+#: CAMEO 11x descriptions: "accuse of crime, corruption, human rights abuses, aggression ...").
+ACCUSATORY = {"terrorist", "terrorists", "terrorism", "terror", "plot", "plots", "domination", "dominate",
+              "dominating", "aggression", "aggressive", "crime", "crimes", "criminal", "corrupt", "corruption",
+              "destructive", "detrimental", "arrogant", "scheme", "hostile", "hostility", "lie", "lies", "lying",
+              "illegal", "violate", "violation", "violations", "interfere", "interference", "destabilize",
+              "plunder", "oppress", "oppression", "occupation", "atrocities", "genocide", "abuse", "abuses",
+              "scourge", "chaos", "unrest", "humiliating", "treachery", "betray", "betrayal", "sabotage",
+              "hypocrisy", "hypocritical", "bellicose", "ludicrous", "disgrace"}
+TWO_WORDS = re.compile(r"^(the two( \w+)?|both( \w+)?|the pair|the two sides)$", re.I)
+
+
+@dataclass
+class _Draft:
+    """An event while it is being put together."""
+
+    trigger: object  # spaCy Token
+    type: str
+    cameo: str
+    mode: str | None
+    actor: list[str]
+    recipient: list[str]
+    evidence: Span
+    nominal: bool = False
+    negated: bool = False
+    hypothetical: bool = False
+    claimed_by: tuple[str, ...] = ()
+    quote: str | None = None
+    date: dt.date | None = None
+    location: Location | None = None
+    visitors: list[str] = field(default_factory=list)
+    confidence: float = 0.5
+    from_quote: bool = False
+
+
+class EventFinder:
+    """Finds the events of one article; see the module docstring for the rules."""
+
+    def __init__(self, doc, article: Article, actors: tuple[Actor, ...], quotes: tuple[Quote, ...]):
+        self.doc = doc
+        self.article = article
+        self.text = article.text
+        self.actors = {a.id: a for a in actors}
+        self.index = MentionIndex(actors)
+        self.quotes = quotes
+        self.triggers = registry.triggers()
+        self.reference = article.published or header_date(article)
+        self.cues = {(q.cue.start, q.cue.end) for q in quotes if q.cue}
+        self.dateline = dateline_place(article)
+
+    # ---- participants -------------------------------------------------------------------
+
+    def actor_of(self, tok) -> str | None:
+        """The actor a noun token refers to: the token itself, its apposition, then its phrase."""
+        actor, _ = self.index.actor_at(tok.idx, tok.idx + len(tok.text))
+        if actor is not None:
+            return actor.id
+        for child in tok.children:
+            if child.dep_ == "appos":
+                found = self.actor_of(child)
+                if found:
+                    return found
+        for child in tok.children:
+            if child.dep_ == "poss":
+                found = self.actor_of(child)
+                if found:
+                    return found
+        left = tok.left_edge
+        actor, _ = self.index.actor_at(left.idx, tok.idx + len(tok.text))
+        return actor.id if actor is not None else None
+
+    def actors_of(self, tok) -> list[str]:
+        """The actors of a noun and the nouns conjoined with it."""
+        out: list[str] = []
+        for t in [tok, *_conjuncts(tok)]:
+            found = self.actor_of(t)
+            if found and found not in out:
+                out.append(found)
+        return out
+
+    def subject(self, verb) -> tuple[list[str], list[str], bool]:
+        """(actor ids, passive-subject ids, whether any subject token was found) of a verb."""
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                found = self.actors_of(child)
+                if not found and child.pos_ == "NOUN":
+                    # "the meeting in Vienna of the Support Group agreed": the group acted
+                    inside = self.index.actors_in(child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
+                    found = [inside[0][0].id] if inside else []
+                return found, [], True
+            if child.dep_ == "nsubjpass":
+                agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+                by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                return (self.actors_of(by) if by is not None else []), self.actors_of(child), True
+        return [], [], False
+
+    def inherited_subject(self, verb) -> list[str]:
+        """The subject of the verb this one hangs from (xcomp, conj, advcl, participles)."""
+        tok = verb
+        for _ in range(4):
+            if tok.dep_ not in ("xcomp", "conj", "advcl", "acl", "relcl", "ccomp", "pcomp") or tok.head.i == tok.i:
+                return []
+            if tok.dep_ in ("acl", "relcl"):
+                return self.actors_of(tok.head)
+            tok = tok.head
+            actors, _, found = self.subject(tok)
+            if found:
+                return actors
+        return []
+
+    def object_of(self, verb) -> list[str]:
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative"):
+                found = self.actors_of(child)
+                if found:
+                    return found
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
+                for pobj in child.children:
+                    # "met with visiting President Maduro" is sometimes parsed with "visiting" as
+                    # the preposition's clause and Maduro as its object
+                    objects = [pobj] if pobj.dep_ == "pobj" else (
+                        [c for c in pobj.children if c.dep_ == "dobj"] if pobj.dep_ == "pcomp" else [])
+                    for obj in objects:
+                        found = self.actors_of(obj)
+                        if found:
+                            return found
+        return []
+
+    # ---- triggers --------------------------------------------------------------------
+
+    def trigger_entry(self, tok) -> dict | None:
+        entry = self.triggers.get(tok.lemma_.lower()) or self.triggers.get(tok.lower_)
+        if entry is None:
+            return None
+        if entry["pos"] == "v" and tok.pos_ != "VERB":
+            return None
+        if entry["pos"] == "n" and tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        lemma = tok.lemma_.lower()
+        children = {c.lower_ for c in tok.children}
+        if lemma == "decline" or (lemma == "refuse" and any(c.lemma_ == "comment" for c in tok.subtree)):
+            return None
+        if lemma == "charge" and "with" not in children:
+            return None
+        if lemma == "press" and "for" not in children and not any(c.dep_ == "xcomp" for c in tok.children):
+            return None
+        if lemma in ("back", "free", "fire", "mass", "cut", "march", "strike") and not any(
+            c.dep_ in ("dobj", "prep") for c in tok.children
+        ):
+            return None
+        if entry["pos"] == "v" and (tok.dep_ in ("amod", "compound") or tok.lower_ == "visiting" and tok.dep_ == "pcomp"):
+            return None  # "visiting President Maduro", "so-called": modifiers, not events
+        return entry
+
+    def call_entry(self, tok) -> dict | None:
+        """``call for``/``call on X to`` is a request (CAMEO 020)."""
+        if tok.lemma_.lower() == "call" and tok.pos_ == "VERB":
+            preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt")}
+            if "for" in preps or "on" in preps or "upon" in preps:
+                return {"pos": "v", "cameo": "020"}
+        return None
+
+    # ---- the pass over the article ----------------------------------------------------------
+
+    def find(self) -> tuple[Event, ...]:
+        drafts: list[_Draft] = []
+        excluded = [(s.start, s.end) for s in self.article.excluded]
+        for sent in self.doc.sents:
+            if any(s <= sent.start_char and sent.end_char <= e for s, e in excluded):
+                continue
+            sentence = self.sentence_events(sent, drafts)
+            drafts.extend(sentence)
+        drafts.extend(self.quote_accusations(drafts))
+        drafts.sort(key=lambda d: (d.evidence.start, d.evidence.end))
+        self.place_and_date(drafts)
+        return tuple(self.to_event(i, d) for i, d in enumerate(drafts, 1))
+
+    def sentence_events(self, sent, earlier: list[_Draft]) -> list[_Draft]:
+        found: list[_Draft] = []
+        for tok in sent:
+            entry = self.trigger_entry(tok) or self.call_entry(tok)
+            if entry is None:
+                continue
+            draft = self.draft(tok, entry, sent, earlier + found)
+            if draft is not None:
+                found.append(draft)
+        # nested events: swallowed by, or claimed by, the event they hang from
+        by_token = {d.trigger.i: d for d in found}
+        kept = []
+        for d in found:
+            outer, path = _governing(d.trigger, by_token)
+            if outer is not None:
+                if outer.type in SWALLOWING_TYPES and path[:1] == ["xcomp"]:
+                    continue
+                if outer.type == d.type and d.nominal:
+                    continue  # "met on the sidelines of a summit": one meeting
+                complement = path[:1] == ["ccomp"] or (
+                    path[:1] == ["prep"] and _prep_word(d.trigger, outer.trigger) in ("of", "for", "that")
+                )
+                if complement and outer.type in ("ACCUSE", "REJECT", "AGREE", "REQUEST", "THREATEN") \
+                        and not d.claimed_by:
+                    d.claimed_by = tuple(outer.actor)
+            kept.append(d)
+        # nominal events without an actor of their own share the sentence's main actor
+        main = next((d for d in kept if not d.nominal and d.actor and not d.claimed_by), None)
+        main = main or next((d for d in kept if d.actor and not d.claimed_by), None)
+        for d in kept:
+            if d.nominal and not d.actor and main is not None and main is not d:
+                d.actor = [a for a in main.actor if a not in d.recipient]
+        out = []
+        for d in kept:
+            if not d.actor and not d.recipient:
+                continue
+            if not d.actor and registry.event_type(d.type).quad.startswith("verbal"):
+                continue  # a verbal act needs someone who made it
+            if d.type == "CONSULT":
+                self.consult_roles(d)
+                if not d.actor or (d.cameo == "042" and not d.recipient and not d.nominal):
+                    continue  # a visit to a place, with nobody named as host
+            out.append(d)
+        return out
+
+    def draft(self, tok, entry: dict, sent, earlier: list[_Draft]) -> _Draft | None:
+        cameo = entry["cameo"]
+        plover = registry.cameo_to_plover(cameo)
+        if plover is None:
+            return None
+        mode = entry.get("mode") or registry.cameo_mode(cameo)
+        nominal = entry["pos"] == "n"
+        if nominal:
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                return None  # "the meeting ... agreed": the meeting is a participant here
+            if tok.dep_ in ("dobj", "pobj") and self.trigger_entry(tok.head) is not None:
+                return None  # "dismissed Khamenei's criticism": the verb's event covers it
+            actor, recipient = self.noun_participants(tok, earlier, consult=plover == "CONSULT")
+        else:
+            actor, passive, has_subject = self.subject(tok)
+            recipient = self.object_of(tok)
+            if passive:
+                recipient = passive + [r for r in recipient if r not in passive]
+            if not has_subject or (not actor and not passive and _is_two(tok)):
+                actor = actor or self.inherited_subject(tok)
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if not actor and subj is not None and TWO_WORDS.match(_phrase(subj)):
+                actor = self.last_meeting(earlier)
+            if tok.lemma_.lower() == "host" and recipient:
+                actor, recipient = recipient, actor
+                cameo, mode = "043", "visit"
+        recipient = [r for r in recipient if r not in actor]
+        evidence = self.evidence(tok, sent)
+        draft = _Draft(tok, plover, cameo, mode, actor, recipient, evidence, nominal=nominal,
+                       confidence=0.45 if nominal else (0.65 if actor and recipient else 0.55))
+        draft.negated = _negated(tok)
+        draft.hypothetical = _hypothetical(tok)
+        if not nominal and _future(tok) and plover in FUTURE_TO_AGREE:
+            draft.type, draft.cameo, draft.mode = "AGREE", FUTURE_TO_AGREE[plover], None
+        if plover == "CONSULT":
+            draft.visitors = self.visitors(tok)
+        self.claim(draft, tok)
+        if draft.quote == "unattributed":
+            return None
+        return draft
+
+    def noun_participants(self, tok, earlier: list[_Draft], consult: bool = False) -> tuple[list[str], list[str]]:
+        actor: list[str] = []
+        for child in tok.children:
+            if child.dep_ == "poss":
+                actor = self.actors_of(child)
+        if not actor and any(c.lower_ in ("two", "both") for c in tok.lefts):
+            actor = self.last_meeting(earlier)
+        if not actor:
+            head = tok.head
+            for _ in range(3):
+                if head.pos_ in ("VERB", "AUX"):
+                    actor, _, _ = self.subject(head)
+                    if not actor and head.dep_ in ("conj", "xcomp", "advcl"):
+                        actor = self.inherited_subject(head)
+                    break
+                if head.i == head.head.i:
+                    break
+                head = head.head
+        recipient: list[str] = []
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in NOUN_RECIPIENT_PREPS and not (consult and child.lower_ != "with"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        recipient += [r for r in self.actors_of(pobj) if r not in recipient]
+        return actor, recipient
+
+    def last_meeting(self, earlier: list[_Draft]) -> list[str]:
+        for d in reversed(earlier):
+            if d.type == "CONSULT" and d.actor:
+                return list(dict.fromkeys([*d.actor, *d.recipient]))
+        return []
+
+    def visitors(self, tok) -> list[str]:
+        """Participants described as ``visiting`` (``visiting Venezuelan President Maduro``)."""
+        out = []
+        for t in tok.subtree:
+            if t.lower_ == "visiting" and t.dep_ in ("amod", "compound"):
+                found = self.actor_of(t.head)
+                if found:
+                    out.append(found)
+            elif t.lower_ == "visiting" and t.dep_ == "pcomp":
+                for obj in t.children:
+                    if obj.dep_ == "dobj" and (found := self.actor_of(obj)):
+                        out.append(found)
+        return out
+
+    def consult_roles(self, d: _Draft) -> None:
+        """Visitor as actor and host as recipient when the roles are known; else all are actors."""
+        sides = list(dict.fromkeys([*d.actor, *d.recipient]))
+        if d.cameo == "043" or d.mode == "visit" and d.cameo == "042":
+            return
+        visitors = [a for a in sides if a in d.visitors]
+        hosts: list[str] = []
+        if d.location is not None and d.location.country:
+            hosts = [a for a in sides if self.actors[a].country == d.location.country]
+        if not visitors and hosts and len(hosts) < len(sides):
+            visitors = [a for a in sides if a not in hosts]
+        if visitors and len(visitors) < len(sides):
+            d.actor = visitors
+            d.recipient = [a for a in sides if a not in visitors]
+            d.mode = "visit"
+            d.cameo = "042"
+        elif d.recipient:
+            d.actor, d.recipient = sides, []
+
+    def evidence(self, tok, sent) -> Span:
+        """The clause around the trigger, within its sentence."""
+        head = tok
+        if tok.pos_ != "VERB":
+            head = tok.head if tok.head.pos_ == "VERB" and tok.dep_ in ("dobj", "pobj") else tok
+        left = min(t.i for t in head.subtree if t.i >= sent.start)
+        right = max(t.i for t in head.subtree if t.i < sent.end)
+        while right > left and self.doc[right].is_punct and self.doc[right].text not in ")”\"":
+            right -= 1
+        start, end = self.doc[left].idx, self.doc[right].idx + len(self.doc[right].text)
+        return Span.of(self.text, start, end)
+
+    def claim(self, d: _Draft, tok) -> None:
+        start, end = tok.idx, tok.idx + len(tok.text)
+        if (start, end) in self.cues or any(c[0] <= start and end <= c[1] for c in self.cues):
+            return  # the speech act itself
+        for q in self.quotes:
+            if any(s.start <= start and end <= s.end for s in q.content):
+                if q.speaker is None or not q.speaker.actors:
+                    d.quote = "unattributed"
+                    return
+                d.claimed_by = tuple(q.speaker.actors)
+                d.quote = q.id
+                return
+
+    # ---- speech acts from quotes ------------------------------------------------------------
+
+    def quote_accusations(self, drafts: list[_Draft]) -> list[_Draft]:
+        """ACCUSE by a quote's speaker against the actor an accusing quoted clause is about."""
+        seen = {(tuple(d.actor), tuple(d.recipient), self.paragraph(d.evidence.start))
+                for d in drafts if d.type == "ACCUSE" and not d.claimed_by}
+        out: list[_Draft] = []
+        for q in self.quotes:
+            if q.speaker is None or not q.speaker.actors or not q.content:
+                continue
+            speaker = list(q.speaker.actors)
+            start = min(s.start for s in q.content)
+            end = max(s.end for s in q.content)
+            if q.kind != "direct" and q.cue is not None:
+                start = min(start, q.cue.end)
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                if tok.dep_ not in ("nsubj", "nsubjpass") or tok.idx < start:
+                    continue
+                targets = [a for a in self.actors_of(tok) if a not in speaker]
+                if not targets:
+                    continue
+                verb = tok.head
+                clause = [t for t in verb.subtree if start <= t.idx < end]
+                if not clause:
+                    continue
+                words = {t.lower_ for t in clause}
+                conflict = any(
+                    (e := self.trigger_entry(t)) is not None
+                    and registry.event_type(registry.cameo_to_plover(e["cameo"]) or "ACCUSE").quad.endswith("conflict")
+                    for t in clause
+                )
+                if not (words & ACCUSATORY or conflict) or _negated(verb):
+                    continue
+                key = (tuple(speaker), tuple(targets), self.paragraph(clause[0].idx))
+                if key in seen:
+                    continue
+                seen.add(key)
+                ev = Span.of(self.text, clause[0].idx, clause[-1].idx + len(clause[-1].text))
+                out.append(_Draft(verb, "ACCUSE", "112", "allege", speaker, targets, ev, confidence=0.4,
+                                  from_quote=True, quote=q.id))
+        return out
+
+    def paragraph(self, offset: int) -> int:
+        return self.text.count("\n\n", 0, offset)
+
+    # ---- dates and places ----------------------------------------------------------------------
+
+    def place_and_date(self, drafts: list[_Draft]) -> None:
+        for i, d in enumerate(drafts):
+            sent = d.trigger.sent
+            d.date = self.sentence_date(d.trigger, sent)
+            d.location = self.sentence_place(d, sent)
+            if d.date is None or d.location is None:
+                parties = set(d.actor) | set(d.recipient) | set(d.claimed_by)
+                for prev in reversed(drafts[:i]):
+                    if prev.claimed_by or prev.from_quote or prev.nominal and prev.type != "CONSULT":
+                        continue  # what a speaker says, or an aside, does not set the scene
+                    # the doer must have taken part before (both sides of a meeting count)
+                    anchor = set(d.actor) | set(d.recipient) if d.type == "CONSULT" else set(d.actor or d.recipient)
+                    if anchor & (set(prev.actor) | set(prev.recipient)):
+                        if d.date is None and prev.date is not None and prev.evidence.start < d.evidence.start:
+                            d.date = prev.date
+                        if d.location is None and prev.location is not None:
+                            d.location = prev.location
+                        if d.date is not None and d.location is not None:
+                            break
+            if d.location is None:
+                d.location = self.dateline
+            if d.type == "CONSULT":
+                self.consult_roles(d)
+        # "the two-hour meeting", "his meeting with Putin": a noun naming an event already
+        # reported, with the same participants and date, is that event again
+        seen: set[tuple] = set()
+        for d in list(drafts):
+            key = (d.type, frozenset(d.actor) | frozenset(d.recipient), d.date, bool(d.claimed_by))
+            if d.nominal and key in seen:
+                drafts.remove(d)
+            seen.add(key)
+
+    def sentence_date(self, tok, sent) -> dt.date | None:
+        best = None
+        for ent in sent.ents:
+            if ent.label_ != "DATE":
+                continue
+            if not _in_own_clause(ent.root, tok) and tok.sent.root.i != tok.i:
+                continue
+            date = resolve_date(ent.text, self.reference)
+            if date is None:
+                continue
+            distance = min(abs(ent.start - tok.i), abs(ent.end - 1 - tok.i))
+            if best is None or distance < best[0]:
+                best = (distance, date)
+        return best[1] if best else None
+
+    def sentence_place(self, d: _Draft, sent) -> Location | None:
+        parties = set(d.actor) | set(d.recipient)
+        best = None
+        for ent in sent.ents:
+            if ent.label_ not in ("GPE", "LOC", "FAC"):
+                continue
+            root = ent.root
+            if not (root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "outside", "inside")):
+                continue
+            if not _in_own_clause(root, d.trigger):
+                continue
+            actor, _ = self.index.actor_at(ent.start_char, ent.end_char)
+            if actor is not None and actor.id in parties:
+                continue
+            place = resolve_place(ent.text, Span.of(self.text, ent.start_char, ent.end_char))
+            if place is None:
+                continue
+            distance = abs(root.i - d.trigger.i)
+            if best is None or distance < best[0]:
+                best = (distance, place)
+        return best[1] if best else None
+
+    def to_event(self, i: int, d: _Draft) -> Event:
+        return Event(
+            id=f"e{i}", type=d.type, cameo=d.cameo, evidence=d.evidence, mode=d.mode or None,
+            actor=tuple(d.actor), recipient=tuple(d.recipient), date=d.date, location=d.location,
+            claimed_by=tuple(d.claimed_by), quote=d.quote if d.quote != "unattributed" else None,
+            negated=d.negated, hypothetical=d.hypothetical, confidence=d.confidence,
+        )
+
+
+# ---- parse helpers ---------------------------------------------------------------------------
+
+
+def _conjuncts(tok) -> Iterable:
+    for child in tok.children:
+        if child.dep_ == "conj":
+            yield child
+            yield from _conjuncts(child)
+
+
+def _phrase(tok) -> str:
+    return " ".join(t.lower_ for t in tok.subtree)
+
+
+def _is_two(tok) -> bool:
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj is not None and bool(TWO_WORDS.match(_phrase(subj)))
+
+
+def _governing(tok, by_token: dict) -> tuple[object, list[str]]:
+    """The nearest trigger this one is nested under, and the dependency path to it."""
+    path: list[str] = []
+    t = tok
+    for _ in range(6):
+        if t.dep_ not in NESTING_DEPS or t.head.i == t.i:
+            return None, []
+        path.insert(0, t.dep_)
+        t = t.head
+        if t.i in by_token:
+            return by_token[t.i], path
+    return None, []
+
+
+def _in_own_clause(tok, trigger) -> bool:
+    """Whether ``tok`` belongs to the trigger's clause: not in a clause nested below it.
+
+    A place or date in ``agreed that ... talks in Vienna`` belongs to the talks, not to the
+    agreement; one attached to a verb the trigger hangs from (``met ... in Tehran`` for
+    ``a meeting``) or to the sentence's main verb counts.
+    """
+    t = tok
+    for _ in range(12):
+        if t.i == trigger.i:
+            return True
+        if t.dep_ in ("ccomp", "xcomp", "relcl", "acl", "advcl", "csubj") and not (t.left_edge.i <= trigger.i <= t.right_edge.i):
+            return False
+        if t.head.i == t.i:
+            return trigger.i in [x.i for x in t.subtree]
+        t = t.head
+    return False
+
+
+def _prep_word(inner, outer) -> str | None:
+    """The preposition on the path from ``outer`` down to ``inner`` (``accused X of ...``)."""
+    t = inner
+    while t.head.i != t.i and t.head.i != outer.i:
+        t = t.head
+    return t.lower_ if t.dep_ == "prep" else None
+
+
+def _negated(tok) -> bool:
+    if tok.dep_ == "conj" and _negated(tok.head):
+        return True
+    for t in (tok, *(c for c in tok.children if c.dep_ in ("aux", "auxpass"))):
+        if any(c.dep_ == "neg" for c in t.children):
+            return True
+    if tok.dep_ in ("xcomp",) and any(c.dep_ == "neg" for c in tok.head.children):
+        return True
+    return False
+
+
+def _hypothetical(tok) -> bool:
+    if any(c.dep_ in ("aux",) and c.lower_ in HYPOTHETICAL_AUX for c in tok.children):
+        return True
+    t = tok
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
+            return True
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return False
+
+
+def _future(tok) -> bool:
+    if tok.dep_ == "conj" and tok.head.pos_ == "VERB" and _future(tok.head):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in tok.children) or (
+        tok.dep_ == "xcomp" and tok.head.lemma_ in ("plan", "intend", "expect", "hope")
+    )
+
+
+_HEADER_DATE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b"
+    r"|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b"
+)
+
+
+def header_date(article: Article) -> dt.date | None:
+    """The first full date in the article's header (byline/dateline), when ingest found no date."""
+    head = article.text[: max(article.body_start, 0) + 400]
+    m = _HEADER_DATE.search(head)
+    return resolve_date(m.group(0), None) if m else None
+
+
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,\s*[A-Za-z.' ]{2,30})?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
+
+
+def dateline_place(article: Article) -> Location | None:
+    """The place of a ``TEHRAN (Reuters) —`` style dateline opening the body."""
+    body = article.text[article.body_start:article.body_start + 2000]
+    for line in body.splitlines():
+        if not line.strip():
+            continue
+        m = _DATELINE.match(line)
+        if m:
+            name = m.group(1).strip().title()
+            start = article.body_start + body.index(line) + line.index(m.group(1))
+            return resolve_place(name, Span.of(article.text, start, start + len(m.group(1).strip())))
+        if len(line) > 60:
+            return None
+    return None
+
+
+def find_events(doc, article: Article, actors: tuple[Actor, ...], quotes: tuple[Quote, ...]) -> tuple[Event, ...]:
+    """The events of one parsed article, ids ``e1``, ``e2`` ... in text order."""
+    if doc is None or not len(doc):
+        return ()
+    return EventFinder(doc, article, actors, quotes).find()
+
+
+__all__ = ["find_events", "EventFinder", "header_date", "dateline_place"]
