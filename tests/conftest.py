@@ -41,17 +41,23 @@ def sample_paths() -> list[Path]:
 
 
 @pytest.fixture(scope="session")
-def samples_db(tmp_path_factory) -> Path:
-    """A database filled from the bundled samples with ``whosaid ingest``, built once per session.
+def samples_db(tmp_path_factory, pipeline) -> Path:
+    """A database filled from the bundled samples (as ``whosaid ingest samples/`` does), once per session.
 
+    Built through the library with the session's pipeline, so the model is loaded once.
     Read-only for tests: copy it first to write (the API and web tests share it).
     """
-    import subprocess
-    import sys
+    from whosaid.ingest import read_inputs
+    from whosaid.records import Rejected
+    from whosaid.store import open_store
 
     db = tmp_path_factory.mktemp("samples_db") / "whosaid.db"
-    subprocess.run([sys.executable, "-m", "whosaid", "ingest", str(SAMPLES), "--db", str(db)],
-                   check=True, capture_output=True, text=True, timeout=600)
+    with open_store(db) as store:
+        for result in pipeline.analyse_many(read_inputs([SAMPLES])):
+            if isinstance(result, Rejected):
+                store.save_rejected(result)
+            else:
+                store.save_analysis(result)
     return db
 
 
