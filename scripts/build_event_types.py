@@ -111,7 +111,8 @@ HAND_TRIGGERS: dict[str, tuple[str, str]] = {
     # PROTEST
     "protest": ("v", "140"), "demonstrate": ("v", "141"), "rally": ("v", "141"), "march": ("v", "141"),
     "demonstration": ("n", "141"), "strike": ("n", "143"), "boycott": ("v", "143"),
-    "riot": ("v", "145"), "picket": ("v", "141"), "blockade": ("n", "191"),
+    "riot": ("v", "145"), "picket": ("v", "141"), "blockade": ("n", "191"), "block": ("v", "144"),
+    "hunger": ("n", "142"),
     # MOBILIZE
     "mobilize": ("v", "154"), "deploy": ("v", "154"), "mass": ("v", "154"),
     # SANCTION
@@ -122,7 +123,7 @@ HAND_TRIGGERS: dict[str, tuple[str, str]] = {
     "charge": ("v", "173"), "indict": ("v", "173"), "seize": ("v", "171"), "confiscate": ("v", "1711"),
     "ban": ("v", "1722"), "censor": ("v", "1721"), "deport": ("v", "174"), "occupy": ("v", "192"),
     "sanction": ("n", "163"), "sanctions": ("n", "163"), "embargo": ("n", "163"), "curfew": ("n", "1723"),
-    "raid": ("v", "170"),
+    "raid": ("v", "170"), "hack": ("v", "170"), "outlaw": ("v", "1722"), "demolish": ("v", "171"),
     # ASSAULT
     "attack": ("v", "190"), "kill": ("v", "1823"), "bomb": ("v", "195"), "shell": ("v", "194"),
     "shoot": ("v", "193"), "fire": ("v", "193"), "abduct": ("v", "181"), "kidnap": ("v", "181"),
@@ -136,7 +137,8 @@ HAND_TRIGGERS: dict[str, tuple[str, str]] = {
 TRIGGER_MODES = {"resign": "resign", "strike": "strike", "shell": "heavy-weapons", "bomb": "aerial",
                  "airstrike": "aerial", "shoot": "firearms", "fire": "firearms", "arrest": "arrest",
                  "detain": "arrest", "jail": "arrest", "imprison": "arrest", "censor": "censor",
-                 "curfew": "curfew", "deploy": "troops", "mass": "troops"}
+                 "curfew": "curfew", "deploy": "troops", "mass": "troops",
+                 "hack": "cyber", "block": "obstruct", "hunger": "hunger"}
 
 
 def detex(text: str) -> str:

@@ -31,10 +31,13 @@ How an event is found:
 Claims, negation and hypotheticals — the rule:
 
 * An event whose trigger lies inside the content of a quote is a **claim** by the
-  quote's speaker: ``claimed_by`` holds the speaker, ``quote`` the quote id. When the
-  quote has no resolved speaker the event is **dropped** (a claim we cannot attribute
-  must not become a fact). A trigger that is itself a quote's cue (``Toner dismissed``)
-  is the speech act, reported as fact.
+  quote's speaker: ``claimed_by`` holds the speaker, ``quote`` the quote id. When a
+  *direct* quote has no resolved speaker the event is **dropped** (words in quotation
+  marks we cannot attribute must not become a fact). An *indirect* attribution to a
+  source that is not an actor (``..., security sources said``, ``according to
+  reports``) is how wires source what they report: the event is kept as reported,
+  with confidence at most 0.35. A trigger that is itself a quote's cue (``Toner
+  dismissed``) is the speech act, reported as fact.
 * An event nested in the complement of an accusation or other verbal event
   (``accused the US of supporting ISIS``) is claimed by that event's actor. An event
   in the infinitive complement of AGREE/REQUEST/THREATEN/REJECT (``agreed to
@@ -423,6 +426,10 @@ class EventFinder:
         for q in self.quotes:
             if any(s.start <= start and end <= s.end for s in q.content):
                 if q.speaker is None or not q.speaker.actors:
+                    if q.kind == "indirect":
+                        # "..., security sources said": wire sourcing of a reported fact
+                        d.confidence = min(d.confidence, 0.35)
+                        return
                     d.quote = "unattributed"
                     return
                 d.claimed_by = tuple(q.speaker.actors)
@@ -463,6 +470,8 @@ class EventFinder:
                     and registry.event_type(registry.cameo_to_plover(e["cameo"]) or "ACCUSE").quad.endswith("conflict")
                     for t in clause
                 )
+                if q.kind == "indirect":
+                    conflict = False  # "X attacked Y, the army said" reports an attack, accuses nobody
                 if not (words & ACCUSATORY or conflict) or _negated(verb):
                     continue
                 key = (tuple(speaker), tuple(targets), self.paragraph(clause[0].idx))
