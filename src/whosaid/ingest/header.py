@@ -45,7 +45,7 @@ _DATE_PATTERNS = (
 # Words that may stand around a date on a date line without making it a sentence.
 _DATE_LINE_WORDS = re.compile(
     r"(?:published|posted|updated|last|modified|date|on|at|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?"
-    r"|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|[0-2]?\d(?:[:.][0-5]\d)?(?:[ap]\.?m\.?)?"
+    r"|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|\d{1,2}(?:[:.][0-5]\d)?(?:[ap]\.?m\.?)?"
     r"|[ap]\.?m\.?|[A-Z]{2,5}|utc[+-]?\d*|gmt[+-]?\d*)", re.I)
 _AGENCIES = (
     "Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "Bloomberg", "UPI", "dpa", "DPA",
@@ -186,7 +186,7 @@ def _split_names(part: str) -> tuple[list[str], str | None]:
         if _is_agency(seg) or _ORG_WORDS.search(seg):
             org = org or (seg if _is_agency(seg) else None)
             continue
-        for name in re.split(r"\s+(?:and|&)\s+", seg):
+        for name in re.split(r"\s+(?:and|&)\s+", seg, flags=re.I):
             name = name.strip(" .")
             if name.isupper() and len(name) > 3:  # BY JANE DOE
                 name = name.title()
