@@ -103,8 +103,8 @@ def test_any_text_and_spans_round_trip(text, content, evidence):
 
 
 def test_search_hits_are_marked_after_escaping():
-    out = str(highlight_terms("<b>Sanctions</b> on sanctioned firms' sanction", "sanction <i>"))
-    assert out.count("<mark>") == 3
+    out = str(highlight_terms("<b>Sanction</b> on sanctioned firms' SANCTION", "sanction <i>"))
+    assert out.count("<mark>") == 2  # whole words, as the full-text search matches them
     assert "&lt;b&gt;" in out and "<b>" not in out.replace("<mark>", "")
     assert str(highlight_terms("a \"*' OR 1=1 --", "\"*' OR 1=1 --")).count("<mark>") == 2
     assert str(highlight_terms("<i>x</i>", None)) == "&lt;i&gt;x&lt;/i&gt;"

@@ -41,12 +41,15 @@ def search_terms(query: str | None) -> list[str]:
 
 
 def highlight_terms(text: str | None, query: str | None) -> Markup:
-    """``text`` escaped, with every whole-word-prefix match of the query's words in ``<mark>``."""
+    """``text`` escaped, with every whole-word match of the query's words in ``<mark>``.
+
+    Whole words, case-insensitively, as the store's full-text search matches them.
+    """
     text = text or ""
     terms = search_terms(query)
     if not terms:
         return escape(text)
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in terms) + r")\w*", re.IGNORECASE)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in terms) + r")\b", re.IGNORECASE)
     out, pos = [], 0
     for m in pattern.finditer(text):
         out.append(escape(text[pos : m.start()]))
