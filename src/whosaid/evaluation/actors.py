@@ -190,3 +190,39 @@ def score_speaker_resolution(
         "sample": [f"{r['source']} -> {r['actor']}" for r in picked],
         "note": "Source = he/she or a definite person description, with a person named earlier in the article",
     }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Speaker resolution on a PolNeAR folder with the actor stage alone (no quotes or events).
+
+    Usage: python -m whosaid.evaluation.actors ../shared/eval/polnear/dev [--sample FILE.jsonl] [--limit N]
+    """
+    import argparse
+
+    from whosaid.actors import find_actors
+    from whosaid.evaluation import load_article
+    from whosaid.evaluation.gold import read_polnear
+    from whosaid.nlp import load_model
+    from whosaid.nlp.parse import parse
+
+    parser = argparse.ArgumentParser(prog="python -m whosaid.evaluation.actors", description=main.__doc__)
+    parser.add_argument("folder")
+    parser.add_argument("--sample", help="write 30 resolutions to this JSONL file for checking by hand")
+    parser.add_argument("--limit", type=int)
+    args = parser.parse_args(argv)
+    docs = read_polnear(args.folder, limit=args.limit)
+    nlp = load_model("md")
+    by_text: dict[str, Analysis] = {}
+    analyses = []
+    for doc in docs:
+        if doc.text not in by_text:  # an article annotated twice is analysed once
+            article = load_article(doc.text, doc.path or doc.id)
+            by_text[doc.text] = Analysis(article=article, actors=find_actors(parse(nlp, article), article))
+        analyses.append(by_text[doc.text])
+    result = score_speaker_resolution(docs, analyses, sample_path=args.sample)
+    print(json.dumps({k: v for k, v in result.items() if k != "sample"}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
