@@ -169,3 +169,13 @@ def test_unknown_people_get_the_same_corpus_key_in_two_articles(nlp):
     a, b = who(one, "Local organiser Jane Okafor said", "Jane Okafor")[0], \
         who(two, "Jane Okafor, who led the march", "Jane Okafor")[0]
     assert a.canonical_id == b.canonical_id and a.canonical_id.startswith("corpus:")
+
+
+def test_it_speaking_is_the_organisation_before_it(nlp):
+    text = ("The State Department criticised the decision on Monday. "
+            "It said the vote had been a disgrace. It was raining in Washington.")
+    actors = analyse(nlp, text)
+    department, mention = who(actors, text, "It")
+    assert department is not None and department.name == "State Department"
+    assert mention.kind == "pronoun"
+    assert who(actors, text, "It", 1)[0] is None  # "It was raining": no actor

@@ -851,6 +851,38 @@ class _Finder:
             owner.append((cand, cl))
             owner.sort(key=lambda pair: pair[0].start)
 
+    def organisation_pronouns(self, clusters: list[Cluster]) -> None:
+        """``The State Department said it ...``, ``it added``: "it" speaking is the organisation or country before it.
+
+        Only "it"/"its" as the subject of a speech verb: "it" elsewhere is most often a thing.
+        """
+        taken = [(m.start, m.end) for cl in clusters for m in cl.mentions]
+        owner = sorted(((m, cl) for cl in clusters if cl.type in ("organisation", "country", "group")
+                        for m in cl.mentions if m.kind == "name"), key=lambda pair: pair[0].start)
+        for pron in self.doc:
+            if pron.lower_ != "it" or pron.dep_ != "nsubj" or pron.head.lemma_ not in SPEECH_VERBS:
+                continue
+            if _inside(taken, pron.idx, pron.idx + 2) or _inside(self.blocked, pron.idx, pron.idx + 2):
+                continue
+            sent = self.sent_of.get(pron.i, 0)
+            outside = not self.quoted[pron.idx]
+            scores: dict[int, tuple[float, Cluster]] = {}
+            for m, cl in owner:
+                if m.start >= pron.idx:
+                    break
+                d = sent - self.sent_of.get(m.head.i, sent)
+                if d > 2 or (outside and self.quoted[m.start]):
+                    continue
+                score = -d + (1.0 if m.head.dep_ in SUBJECT_DEPS else 0.0)
+                if id(cl) not in scores or score > scores[id(cl)][0]:
+                    scores[id(cl)] = (score, cl)
+            if not scores:
+                continue
+            ranked = sorted(scores.values(), key=lambda pair: pair[0], reverse=True)
+            conf = 0.8 if len(ranked) == 1 else round(0.5 + 0.15 * min(ranked[0][0] - ranked[1][0], 2.0), 3)
+            ranked[0][1].mentions.append(Candidate(start=pron.idx, end=pron.idx + len(pron), kind="pronoun",
+                                                   type=ranked[0][1].type, head=pron, confidence=conf))
+
     def _antecedent(self, pron: Token, gender: str, owner: list[tuple[Candidate, Cluster]]) -> tuple[Cluster, float] | None:
         sent = self.sent_of.get(pron.i, 0)
         pron_quoted = self.quoted[pron.idx] if pron.idx < len(self.quoted) else False
@@ -985,4 +1017,5 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary | None =
     descs = finder.descriptions(names, forced)
     finder.resolve_descriptions(descs, clusters)
     finder.pronouns(clusters)
+    finder.organisation_pronouns(clusters)
     return finder.actors(clusters)
