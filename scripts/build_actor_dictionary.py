@@ -150,6 +150,7 @@ def country_records(entries: list[dict]) -> list[dict]:
     geo = {c["iso3"]: c for c in gc.get_countries().values()}
     city_names = {norm(c["name"]) for c in gc.get_cities().values() if c.get("population", 0) > 50000}
     headers = {e["codes"][0][0]: e for e in entries if e["header"]}
+    us_states = {norm(s["name"]) for s in gc.get_us_states().values()}
     out = []
     for country in pycountry.countries:
         iso3 = country.alpha_3
@@ -159,11 +160,14 @@ def country_records(entries: list[dict]) -> list[dict]:
         header = headers.get(iso3)
         g = geo.get(iso3, {})
         capital = g.get("capital") or None
+        # prefixes of the official names only: an accepted alias must not let in the next one
+        prefixes = {w[:3] for n in names for w in n.split() if len(w) > 3}
         if header:
             for alias in header["aliases"]:
                 if alias in city_names or (capital and alias == norm(capital)) or not re.match(r"^[a-z .'-]+$", alias):
                     continue
-                prefixes = {w[:3] for n in names for w in n.split() if len(w) > 3}
+                if alias in us_states:
+                    continue
                 abbreviation = "." in alias or len(alias) <= 3
                 if not (alias[:3] in prefixes or abbreviation):
                     continue  # Phoenix lists regions, cities and old names here: places, not the state
