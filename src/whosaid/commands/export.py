@@ -104,6 +104,11 @@ register_writer("jsonl", write_jsonl_file)
 register_writer("csv", write_csv_file)
 register_writer("parquet", write_parquet_file)
 
+# the events stage's event-data layouts (plover-jsonl, gdelt-tsv)
+from whosaid.events.export import register as _register_event_formats  # noqa: E402
+
+_register_event_formats(register_writer)
+
 
 def register(main: click.Group) -> None:
     main.add_command(export)
