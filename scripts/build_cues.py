@@ -26,7 +26,7 @@ from pathlib import Path
 
 FORMAT_VERSION = 1
 #: A lemma must have been a cue this many times to be kept.
-MIN_CUE = 3
+MIN_CUE = 2
 MIN_PHRASE = 5
 POS = {"VERB": "v", "AUX": "v", "NOUN": "n", "ADJ": "a", "ADP": "p", "ADV": "r"}
 

@@ -71,13 +71,17 @@ def _merge(text: str, directs: list[Candidate], indirects: list[Candidate]) -> l
             ):
                 # Reported speech inside (or mostly inside) a quotation: part of that quote.
                 for d in straddling:
-                    if d.speaker_head is None and ind.speaker_head is not None and ind.cue_token is not None:
+                    # A cue outside the quotation attributes it; one inside is the speaker quoting someone.
+                    cue_outside = ind.cue is not None and not (d.start <= ind.cue[0] < d.end)
+                    if d.speaker_head is None and ind.speaker_head is not None and cue_outside:
                         d.cue, d.cue_token = ind.cue, ind.cue_token
                         d.speaker_head, d.addressee_head = ind.speaker_head, ind.addressee_head
                 continue
             inside = inside + straddling
             ind.content = [(min(i_start, *(d.start for d in straddling)), max(i_end, *(d.end for d in straddling)))]
         if not inside:
+            if any(d.cue_token is not None and d.cue_token == ind.cue_token for d in directs):
+                continue  # ``praised Iran as “…”``: the quotation is what the cue reports
             kept.append(ind)
             continue
         i_words = len(_content_words(text, ind))
@@ -147,6 +151,53 @@ def _carry_over(text: str, cands: list[Candidate], paras: Paragraphs) -> None:
             c.confidence = 0.3
 
 
+_YOU_NAMED = re.compile(r"\byou\s*\[([^\]]+)\]", re.IGNORECASE)
+#: How many paragraphs back a meeting (``met with X``) still sets who a speaker is talking to.
+MEETING_PARAGRAPHS = 1
+
+
+def _addressee_in_context(doc, text, cand, speaker, resolver, paras):
+    """An addressee the text gives around the quote rather than through its cue.
+
+    ``you [Putin]`` inside the quote names the person addressed; a speaker who ``met with X``
+    in the paragraph before (or the same one) is talking to X.
+    """
+    for s, e in cand.content:
+        m = _YOU_NAMED.search(text, s, e)
+        if m is not None:
+            span = Span.of(resolver.text, m.start(1), m.end(1))
+            return resolver.actor_for(None, span), span
+    if speaker is None:
+        return None
+    line = paras.index(cand.start)
+    passed = 0
+    while line > 0 and passed < MEETING_PARAGRAPHS:
+        line -= 1
+        passed += bool(paras.line(line).strip())
+    start = paras.starts[line]
+    for tok in reversed(doc.char_span(start, cand.start, alignment_mode="contract") or []):
+        if tok.lemma_ != "meet" or tok.pos_ != "VERB":
+            continue
+        from whosaid.quotes.speakers import subject_of
+
+        subj = subject_of(tok)
+        if subj is None or not resolver.same_actor(
+            resolver.actor_for(subj, Span.of(resolver.text, subj.idx, subj.idx + len(subj))), speaker.actors
+        ):
+            continue
+        other = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if other is None:
+            with_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+            other = next((g for g in with_.children if g.dep_ in ("pobj", "pcomp")), None) if with_ is not None else None
+            if other is not None and other.dep_ == "pcomp":  # ``met with visiting President X``
+                other = next((g for g in other.children if g.dep_ == "dobj"), None)
+        if other is not None:
+            actor_id, span = resolver.addressee(other)
+            if actor_id is not None:
+                return actor_id, span
+    return None
+
+
 def _span(text: str, rng: tuple[int, int]) -> Span:
     return Span.of(text, rng[0], rng[1])
 
@@ -195,6 +246,22 @@ def find_quotes(doc, article: Article, actors: tuple[Actor, ...]) -> tuple[Quote
         else:
             reason = "no cue, and no earlier quote it continues"
             resolved[id(cand)] = (None, None, reason, (None, None))
+    previous = None
+    for cand in cands:
+        speaker, mention, reason, addressee = resolved[id(cand)]
+        if addressee[0] is None and addressee[1] is None:
+            found = _addressee_in_context(doc, analysed, cand, speaker, resolver, paras)
+            if found is None and previous is not None and speaker is not None:
+                # The same speaker in the next paragraph is still talking to the same person.
+                p_speaker, _, _, p_addressee = resolved[id(previous)]
+                near = paras.nonempty_index(cand.start) - paras.nonempty_index(previous.end) <= 1
+                if near and p_speaker is not None and p_addressee[0] is not None and any(
+                    resolver.same_actor(a, speaker.actors) for a in p_speaker.actors
+                ):
+                    found = p_addressee
+            if found is not None:
+                resolved[id(cand)] = (speaker, mention, reason, found)
+        previous = cand
     quotes: list[Quote] = []
     for cand in cands:
         content = tuple(_span(text, r) for r in cand.content if r[1] > r[0])

@@ -54,9 +54,9 @@ class Paragraphs:
     def nonempty_index(self, offset: int) -> int:
         """Index counting only non-blank lines (so blank separator lines do not count as paragraphs)."""
         i = self.index(offset)
-        return sum(1 for j in range(i) if self._line(j).strip())
+        return sum(1 for j in range(i) if self.line(j).strip())
 
-    def _line(self, j: int) -> str:
+    def line(self, j: int) -> str:
         start = self.starts[j]
         end = self.starts[j + 1] - 1 if j + 1 < len(self.starts) else len(self.text)
         return self.text[start:end]

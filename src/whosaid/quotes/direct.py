@@ -88,12 +88,8 @@ def _header_cue(doc: Doc, start: int, end: int, lex: CueLexicon) -> tuple[Token 
     """In a header ending with a colon: (cue token, speaker token)."""
     toks = tokens_in(doc, start, end)
     for t in toks:
-        if _is_cue_verb(t, lex, 0.1):
-            from whosaid.quotes.speakers import subject_of
-
-            return t, subject_of(t)
-    for t in toks:
-        if t.pos_ == "NOUN" and lex.noun_precision(t.lemma_) > 0:
+        # ``quotes from Khamenei``, ``his remarks``: a noun for speech (a cue noun, or a cue verb's noun).
+        if t.pos_ == "NOUN" and (lex.noun_precision(t.lemma_) > 0 or lex.verb_precision(t.lemma_) > 0.3):
             for c in t.children:
                 if c.dep_ == "poss":
                     return t, c
@@ -101,6 +97,11 @@ def _header_cue(doc: Doc, start: int, end: int, lex: CueLexicon) -> tuple[Token 
                     pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                     if pobj is not None and pobj.pos_ in ("PROPN", "PRON", "NOUN"):
                         return t, pobj
+    for t in toks:
+        if _is_cue_verb(t, lex, 0.1):
+            from whosaid.quotes.speakers import subject_of
+
+            return t, subject_of(t)
     return None, None
 
 

@@ -8,6 +8,8 @@ take their infinitive (``advised the Nigerian leader not to ...``: the ``xcomp``
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from whosaid.quotes.candidates import Candidate, trim
@@ -46,7 +48,15 @@ def complement(tok: Token, precision: float, min_object_precision: float) -> tup
     if comp is not None:
         n = comp.right_edge.i - comp.left_edge.i + 1
         if n >= MIN_CONTENT_TOKENS:
-            return _range(comp, text)
+            start, end = _range(comp, text)
+            # ``advised the Nigerian leader not to …``: the infinitive's subject is the addressee.
+            subj = next((c for c in comp.children if c.dep_ == "nsubj" and c.i < comp.i), None)
+            if subj is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+                nxt = subj.right_edge.i + 1
+                if nxt < comp.i:
+                    start = tok.doc[nxt].idx
+            # ``repeated familiar themes – that A; that B``: the dash spells out what was said.
+            return _elaboration(tok, start, end)
     if precision < min_object_precision:
         return None
     xcomp = next((c for c in children if c.dep_ == "xcomp" and c.i > tok.i), None)
@@ -60,7 +70,7 @@ def complement(tok: Token, precision: float, min_object_precision: float) -> tup
                 last = c
         start, _ = _range(obj, text)
         _, end = _range(last, text)
-        return start, end
+        return _elaboration(tok, start, end)
     for c in children:
         if c.dep_ == "prep" and c.i > tok.i and c.lower_ in OBJECT_PREPOSITIONS:
             pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
@@ -69,6 +79,19 @@ def complement(tok: Token, precision: float, min_object_precision: float) -> tup
             ):
                 return _range(c, text)
     return None
+
+
+_ELABORATION = re.compile(r"\s*[–—]\s*(?=that\b)|\s+-{1,2}\s*(?=that\b)")
+
+
+def _elaboration(tok: Token, start: int, end: int) -> tuple[int, int]:
+    """``repeated familiar themes – that A; that B``: what follows the dash is what was said."""
+    text = tok.doc.text
+    sent_end = tok.sent.end_char
+    m = _ELABORATION.search(text, start, min(sent_end, end + 12))
+    if m is None or len(text[start : m.start()].split()) > 8 or m.end() >= sent_end:
+        return start, end
+    return trim(text, m.end(), sent_end)
 
 
 def _strip_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -102,6 +125,8 @@ def indirect_candidates(
             if speaker is None or tok.head is tok:
                 continue
             head = tok.head
+            if lex.verb_precision(head.lemma_) >= min_precision and complement(head, lex.verb_precision(head.lemma_), 1.1):
+                continue  # ``According to his office, X agreed that …``: the inner cue carries it
             h_start, h_end = _range(head, text)
             a_start, a_end = _range(tok, text)
             parts = [(h_start, a_start), (a_end, h_end)]

@@ -98,6 +98,13 @@ def addressee_of(cue: Token) -> Token | None:
     """Who a cue addresses: the object of ``told``/``advised``, or ``said to X``."""
     lemma = cue.lemma_.lower()
     for child in cue.children:
+        if child.dep_ == "ccomp" and lemma in ADDRESSEE_VERBS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        ):
+            subj = next((c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), None)
+            if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON"):
+                return subj
+    for child in cue.children:
         if child.dep_ in ("dobj", "dative") and lemma in ADDRESSEE_VERBS and child.pos_ in ("PROPN", "NOUN", "PRON"):
             return child
         if child.dep_ in ("dative", "prep") and child.lower_ == "to" and lemma in ("say", "write", "speak", "explain", "complain"):
@@ -144,6 +151,17 @@ class Resolver:
         if ids:
             return Speaker(tuple(ids), span), span, f"no actor for {', '.join(repr(m) for m in missing)}"
         return None, span, f"no actor for {span.text!r}"
+
+    def same_actor(self, actor_id: str | None, actor_ids: tuple[str, ...]) -> bool:
+        """Whether ``actor_id`` is one of ``actor_ids``, or an actor of the same canonical identity."""
+        if actor_id is None:
+            return False
+        if actor_id in actor_ids:
+            return True
+        actor = self.index.by_id(actor_id)
+        others = [self.index.by_id(a) for a in actor_ids]
+        key = (actor.canonical_id or actor.name) if actor else None
+        return key is not None and any(o is not None and (o.canonical_id or o.name) == key for o in others)
 
     def addressee(self, head: Token | None) -> tuple[str | None, Span | None]:
         if head is None:
