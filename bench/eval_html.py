@@ -33,6 +33,16 @@ def prf(pred: Counter, gold: Counter) -> tuple[int, int, int]:
     return sum((pred & gold).values()), sum(pred.values()), sum(gold.values())
 
 
+def same_url(found: str | None, gold: str) -> bool:
+    """URLs equal up to scheme, ``www.``, query string and a final slash (gold is the crawled URL,
+    pages give their canonical one)."""
+
+    def norm(url: str) -> str:
+        return re.sub(r"^https?://(?:www\.)?", "", url.strip()).split("?")[0].split("#")[0].rstrip("/").lower()
+
+    return bool(found) and norm(found) == norm(gold)
+
+
 def f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
@@ -131,7 +141,7 @@ def score(name: str, system: Callable[[str, str], dict], pages: list[tuple[str, 
         empty += not p
         if "url" in out and gold.get("url"):
             url_total += 1
-            url_right += (out["url"] or "").rstrip("/") == gold["url"].rstrip("/")
+            url_right += same_url(out["url"], gold["url"])
     n = len(pages)
     micro_p = overlap / predicted if predicted else 0.0
     micro_r = overlap / gold_total if gold_total else 0.0
