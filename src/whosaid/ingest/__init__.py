@@ -74,6 +74,8 @@ def read_inputs(paths: Iterable[str | Path], format: str | None = None,
     """
     if format is not None and format not in FORMATS:
         raise ValueError(f"unknown input format {format!r}; one of {', '.join(FORMATS)}")
+    if isinstance(paths, (str, Path)):  # one path, not an iterable of characters
+        paths = [paths]
     for path in paths:
         if str(path) == "-":
             yield from _guarded(STDIN_SOURCE, lambda: _read_stdin(format, max_bytes))

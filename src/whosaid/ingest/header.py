@@ -384,8 +384,13 @@ def parse_header(text: str, max_lines: int = 8) -> Header:
 def find_excluded(text: str, header: Header | None = None) -> list[Span]:
     """Every span later stages skip: the byline/date lines and page debris, in text order, no duplicates."""
     header = header or parse_header(text)
+    return merge_spans([*header.byline, *find_debris(text)])
+
+
+def merge_spans(spans: list[Span]) -> list[Span]:
+    """Spans in text order without duplicates or spans nested in another one."""
     seen: dict[tuple[int, int], Span] = {}
-    for span in (*header.byline, *find_debris(text)):
+    for span in spans:
         if span.end > span.start:
             seen.setdefault((span.start, span.end), span)
     ordered = sorted(seen.values(), key=lambda s: (s.start, -s.end))

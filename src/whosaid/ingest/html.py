@@ -168,7 +168,7 @@ def article_from_html(html: str, source: str = "<string>", fmt: str = "html", fr
     The title is kept at the top of ``text`` (headline quotes are analysed) and ``body_start``
     points past it; debris lines left in the body are listed in ``excluded``.
     """
-    from whosaid.ingest.header import find_debris, lines_with_offsets, parse_byline
+    from whosaid.ingest.header import find_debris, lines_with_offsets, merge_spans, parse_byline
     from whosaid.ingest.text import build_article, clean_metadata
 
     given = clean_metadata(metadata)
@@ -197,7 +197,7 @@ def article_from_html(html: str, source: str = "<string>", fmt: str = "html", fr
             break
         if parse_byline(line):
             excluded.append(Span.of(text, body_start + start, body_start + end))
-    excluded.sort(key=lambda s: s.start)
+    excluded = merge_spans(excluded)
     found = {"title": page.title, "authors": tuple(page.authors), "published": page.published,
              "publisher": page.publisher, "url": page.url}
     return build_article(text, source, fmt, found, metadata, excluded, body_start)
