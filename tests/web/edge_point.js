@@ -1,6 +1,9 @@
 // A viewport point on some graph edge that a click would reach (not covered by a node), or null.
+// Conflict and cooperation edges first: their evidence makes the more telling screenshot.
 () => {
-  for (const group of document.querySelectorAll("#graph .edge-group")) {
+  const groups = ["conflict", "cooperation", "neutral"].flatMap(
+    (q) => Array.from(document.querySelectorAll("#graph .edge-group." + q)));
+  for (const group of groups) {
     const path = group.querySelector(".edge-hit");
     const total = path.getTotalLength();
     for (const f of [0.5, 0.4, 0.6, 0.3, 0.7]) {

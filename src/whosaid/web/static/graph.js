@@ -7,7 +7,7 @@
   var hintEl = document.getElementById("edge-hint");
   if (!svg) return;
   var NS = "http://www.w3.org/2000/svg";
-  var W = 900, H = 600, MAX_NODES = 150, LABELS = 45;
+  var W = 1000, H = 560, MAX_NODES = 150, LABELS = 45;
 
   function el(name, attrs, parent) {
     var node = document.createElementNS(NS, name);
@@ -67,7 +67,7 @@
     var unit = 90, x = 0, y = 0, rowH = 0;
     function sizeOf(comp) { return Math.max(unit, Math.sqrt(comp.length) * unit * 1.4); }
     var area = list.reduce(function (acc, comp) { return acc + Math.pow(sizeOf(comp) + unit * 0.4, 2); }, 0);
-    var maxRow = Math.max(sizeOf(list[0]), Math.sqrt(area * 1.7));  // rows as wide as the view's aspect
+    var maxRow = Math.max(sizeOf(list[0]), Math.sqrt(area * 2.0));  // rows as wide as the view's aspect
     list.forEach(function (comp) {
       var ids = {};
       comp.forEach(function (d) { ids[d.id] = true; });
