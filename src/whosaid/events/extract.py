@@ -70,7 +70,7 @@ from whosaid.records import Actor, Article, Event, Location, Quote, Span
 
 log = logging.getLogger(__name__)
 
-RECIPIENT_PREPS = ("with", "against", "to", "toward", "towards", "on", "at", "for", "from", "of")
+RECIPIENT_PREPS = ("with", "against", "to", "toward", "towards", "on", "at", "for", "from", "of", "into", "upon")
 NOUN_RECIPIENT_PREPS = ("with", "against", "to", "toward", "towards", "of", "on", "for")
 NESTING_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl", "acomp"}
 SWALLOWING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "CONCEDE"}
@@ -147,7 +147,15 @@ class EventFinder:
                     return found
         left = tok.left_edge
         actor, _ = self.index.actor_at(left.idx, tok.idx + len(tok.text))
-        return actor.id if actor is not None else None
+        if actor is not None:
+            return actor.id
+        if tok.pos_ == "NOUN":  # "the computers of South Korean army officers"
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and (found := self.actor_of(pobj)):
+                            return found
+        return None
 
     def actors_of(self, tok) -> list[str]:
         """The actors of a noun and the nouns conjoined with it."""
@@ -205,6 +213,27 @@ class EventFinder:
                         found = self.actors_of(obj)
                         if found:
                             return found
+        return []
+
+    def complement_recipient(self, verb) -> list[str]:
+        """The recipient inside an infinitive complement: ``threatened to break relations with
+        Russia``, ``promised to continue military aid to Mozambique``."""
+        for x in verb.children:
+            if x.dep_ != "xcomp":
+                continue
+            found = self.object_of(x)
+            if found:
+                return found
+            for obj in x.children:
+                if obj.dep_ == "dobj":
+                    for prep in obj.children:
+                        if prep.dep_ == "prep" and prep.lower_ in ("to", "with", "against", "from", "for"):
+                            for pobj in prep.children:
+                                if pobj.dep_ == "pobj" and (found := self.actors_of(pobj)):
+                                    return found
+            found = self.complement_recipient(x)
+            if found:
+                return found
         return []
 
     # ---- triggers --------------------------------------------------------------------
@@ -317,6 +346,8 @@ class EventFinder:
         else:
             actor, passive, has_subject = self.subject(tok)
             recipient = self.object_of(tok)
+            if not recipient:
+                recipient = self.complement_recipient(tok)
             if passive:
                 recipient = passive + [r for r in recipient if r not in passive]
             if not has_subject or (not actor and not passive and _is_two(tok)):
