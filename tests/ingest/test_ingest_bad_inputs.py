@@ -140,3 +140,29 @@ def test_excluded_spans_always_slice_back(lines, sep):
         assert 0 <= span.start < span.end <= len(text)
         assert text[span.start:span.end] == span.text
     assert all(a.end <= b.start or a.start < b.start for a, b in zip(spans, spans[1:]))
+
+
+def test_stdin_too_large(monkeypatch):
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("The talks went on. " * 100))
+    results = list(read_inputs(["-"], max_bytes=300))
+    assert [(r.source, r.code) for r in results] == [("<stdin>", "too-large")]
+
+
+def test_warc_record_over_the_limit_is_rejected_alone():
+    results = list(read_inputs([FIXTURES / "crawl.warc.gz"], max_bytes=200))
+    assert [(r.source.rsplit("#", 1)[1], r.code) for r in results] == [("record-3", "too-large")]
+
+
+def test_non_english_jsonl_line_is_rejected_alone(tmp_path):
+    import json
+
+    french = (FIXTURES / "french.txt").read_text(encoding="utf-8")
+    english = (FIXTURES / "iso_dated.txt").read_text(encoding="utf-8")
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(json.dumps({"text": t}) for t in (french, english)) + "\n", encoding="utf-8")
+    results = list(read_inputs([path]))
+    assert isinstance(results[0], Rejected) and results[0].code == "not-english"
+    assert isinstance(results[1], Article) and results[1].published is not None
