@@ -117,7 +117,7 @@ HAND_TRIGGERS: dict[str, tuple[str, str]] = {
     "mobilize": ("v", "154"), "deploy": ("v", "154"), "mass": ("v", "154"),
     # SANCTION
     "sever": ("v", "161"), "expel": ("v", "166"), "suspend": ("v", "160"), "cut": ("v", "162"),
-    "recall": ("v", "161"),
+    "recall": ("v", "161"), "halt": ("v", "160"),
     # COERCE
     "arrest": ("v", "173"), "detain": ("v", "173"), "jail": ("v", "173"), "imprison": ("v", "173"),
     "charge": ("v", "173"), "indict": ("v", "173"), "seize": ("v", "171"), "confiscate": ("v", "1711"),

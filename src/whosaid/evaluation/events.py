@@ -18,7 +18,9 @@ PLOVER as the manual's translation table says: DISAPPROVE -> ACCUSE, FIGHT ->
 ASSAULT, INVESTIGATE -> ACCUSE (mode investigate; CAMEO 09), DEMAND -> REQUEST (CAMEO
 10); the other names are unchanged; the DOCUMENT record is skipped. Per record, the
 distinct types of the events that are neither negated nor hypothetical are the
-predictions (claims included: PLOVER codes what a sentence reports, whoever is cited): the gold type among them is
+predictions (claims made in quotes included: PLOVER codes what a sentence reports,
+whoever is cited; events claimed only as the content of another event, such as the
+attack in ``accused X of attacking Y``, are not): the gold type among them is
 a true positive, the others false positives, a missing gold type a false negative. On
 counted records the actor and recipient country codes are compared as sets of the
 ISO3 codes of the predicted event's participants with the gold codes (gold codes that
@@ -229,7 +231,9 @@ def score_plover(path: str | Path, pipeline, errors: bool = False, limit: int | 
                                       published=record.get("date") or None)
         analysis = pipeline.analyse(article)
         # PLOVER codes what the sentence reports, whoever is cited for it: claims count here
-        events = [e for e in analysis.events if not e.negated and not e.hypothetical]
+        # (but not what an event's own complement holds: "accused X of attacking Y" is one ACCUSE)
+        events = [e for e in analysis.events
+                  if not e.negated and not e.hypothetical and (not e.claimed_by or e.quote)]
         types = {e.type for e in events}
         per_type[gold]["gold"] += 1
         for t in types:

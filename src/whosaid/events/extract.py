@@ -72,7 +72,7 @@ log = logging.getLogger(__name__)
 
 RECIPIENT_PREPS = ("with", "against", "to", "toward", "towards", "on", "at", "for", "from", "of", "into", "upon")
 NOUN_RECIPIENT_PREPS = ("with", "against", "to", "toward", "towards", "of", "on", "for")
-NESTING_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl", "acomp"}
+NESTING_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl", "acomp", "dobj", "acl", "relcl"}
 SWALLOWING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "CONCEDE"}
 FUTURE_TO_AGREE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "031", "AID": "033"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should"}
@@ -300,13 +300,14 @@ class EventFinder:
         for d in found:
             outer, path = _governing(d.trigger, by_token)
             if outer is not None:
-                if outer.type in SWALLOWING_TYPES and path[:1] == ["xcomp"]:
-                    continue
+                word = _prep_word(d.trigger, outer.trigger)
+                if outer.type in SWALLOWING_TYPES and (
+                    path[0] in ("xcomp", "ccomp", "dobj") or path[0] == "prep" and word in ("to", "for", "of", "on")
+                ):
+                    continue  # "agreed to allow ...", "demanded that X release ...": one event
                 if outer.type == d.type and d.nominal:
                     continue  # "met on the sidelines of a summit": one meeting
-                complement = path[:1] == ["ccomp"] or (
-                    path[:1] == ["prep"] and _prep_word(d.trigger, outer.trigger) in ("of", "for", "that")
-                )
+                complement = path[:1] == ["ccomp"] or (path[:1] == ["prep"] and word in ("of", "for", "that"))
                 if complement and outer.type in ("ACCUSE", "REJECT", "AGREE", "REQUEST", "THREATEN") \
                         and not d.claimed_by:
                     d.claimed_by = tuple(outer.actor)
