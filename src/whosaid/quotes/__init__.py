@@ -34,6 +34,8 @@ DIRECT_SHARE = 0.8
 CONTINUATION_PARAGRAPHS = 2
 #: Share of a headline quote's words found in a later quote for it to take that quote's speaker.
 HEADLINE_SHARE = 0.6
+#: Keep reported objects/infinitives that sit inside another reported clause as quotes of their own.
+NESTED_OBJECTS = False
 
 
 def _words(text: str) -> list[str]:
@@ -102,6 +104,16 @@ def _merge(text: str, directs: list[Candidate], indirects: list[Candidate]) -> l
         for d in inside:
             removed.add(id(d))
         kept.append(ind)
+    if not NESTED_OBJECTS:
+        # ``agreed that the U.S. was seeking to achieve …``: an object or infinitive reported inside
+        # another reported clause is part of that clause, not a second quote.
+        clauses = [(k.start, k.end, k) for k in kept]
+        kept = [
+            k
+            for k in kept
+            if k.object_content is False
+            or not any(o is not k and s <= k.cue[0] < e for s, e, o in clauses)
+        ]
     out = [d for d in directs if id(d) not in removed] + kept
     out.sort(key=lambda c: (c.start, c.end))
     # Identical content found twice (two cues over one clause): keep the first.

@@ -25,6 +25,8 @@ class Candidate:
     carried_from: Candidate | None = None
     carry_reason: str | None = None
     confidence: float = 0.5
+    #: Reported content that is an object or infinitive rather than a clause (``criticized [X]``).
+    object_content: bool = False
 
     @property
     def start(self) -> int:

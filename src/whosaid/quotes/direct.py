@@ -201,6 +201,8 @@ def direct_candidates(doc: Doc, quoted: tuple[Quoted, ...], lex: CueLexicon, par
                 cand.speaker_head = h_speaker
                 cand.confidence = 0.75
                 header = (h_cue, h_speaker, paras.nonempty_index(q.start))
+        if not has_verb and len(words) <= 6 and all(w.text[0].isupper() for w in words if len(w) > 3):
+            continue  # a title of a work or a name in marks (“War and Peace”), not speech
         if cand.cue is None and (len(words) < MIN_SPEECH_WORDS or not has_verb):
             continue  # scare quotes, titles, nicknames: not speech
         # A quotation split by its attribution: “X,” he said. “Y.”

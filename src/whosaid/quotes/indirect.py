@@ -33,7 +33,7 @@ def _range(tok: Token, text: str, exclude: Token | None = None) -> tuple[int, in
     return trim(text, start, end)
 
 
-def complement(tok: Token, precision: float, min_object_precision: float) -> tuple[int, int] | None:
+def complement(tok: Token, precision: float, min_object_precision: float) -> tuple[int, int, bool] | None:
     """The character range of what a cue verb reports: its clause, infinitive or object.
 
     ``said [the U.S. ...]`` (ccomp), ``urged them [to leave]`` (xcomp), ``criticized
@@ -56,12 +56,12 @@ def complement(tok: Token, precision: float, min_object_precision: float) -> tup
                 if nxt < comp.i:
                     start = tok.doc[nxt].idx
             # ``repeated familiar themes – that A; that B``: the dash spells out what was said.
-            return _elaboration(tok, start, end)
+            return (*_elaboration(tok, start, end), False)
     if precision < min_object_precision:
         return None
     xcomp = next((c for c in children if c.dep_ == "xcomp" and c.i > tok.i), None)
     if xcomp is not None:
-        return _range(xcomp, text)
+        return (*_range(xcomp, text), True)
     obj = next((c for c in children if c.dep_ == "dobj"), None)
     if obj is not None and not (obj.pos_ == "PRON" and obj.right_edge.i == obj.i):
         last = obj
@@ -70,14 +70,14 @@ def complement(tok: Token, precision: float, min_object_precision: float) -> tup
                 last = c
         start, _ = _range(obj, text)
         _, end = _range(last, text)
-        return _elaboration(tok, start, end)
+        return (*_elaboration(tok, start, end), True)
     for c in children:
         if c.dep_ == "prep" and c.i > tok.i and c.lower_ in OBJECT_PREPOSITIONS:
             pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None and not (pobj.pos_ == "PRON" and pobj.right_edge.i == pobj.i) and pobj.ent_type_ not in (
                 "DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL"
             ):
-                return _range(c, text)
+                return (*_range(c, text), True)
     return None
 
 
@@ -154,7 +154,7 @@ def indirect_candidates(
         found = complement(tok, precision, min_object_precision)
         if found is None:
             continue
-        start, end = _strip_edges(doc, *found)
+        start, end = _strip_edges(doc, found[0], found[1])
         n = len(doc.char_span(start, end, alignment_mode="expand") or ())
         if n < 1:
             continue
@@ -167,6 +167,7 @@ def indirect_candidates(
                 speaker_head=subject_of(tok),
                 addressee_head=addressee_of(tok),
                 confidence=round(0.45 + 0.45 * min(1.0, precision * 2), 3),
+                object_content=found[2],
             )
         )
     return out
