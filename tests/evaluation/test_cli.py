@@ -103,3 +103,15 @@ def test_an_article_ingest_refuses_counts_as_a_whosaid_failure(monkeypatch, pipe
     assert whosaid["failed_docs"] == 1 and "not-english" in whosaid["failures"][0]
     assert whosaid["predictions"] == 0
     assert result["systems"]["textacy"]["failed_docs"] == 0
+
+
+def test_an_article_over_the_time_limit_is_a_failure_not_a_hang(monkeypatch, pipeline):
+    import time
+
+    from whosaid.evaluation import evaluate
+
+    monkeypatch.setattr(type(pipeline), "analyse", lambda self, article: time.sleep(5))
+    started = time.perf_counter()
+    result = evaluate(FIXTURE, systems=("whosaid",), annotator="first", pipeline=pipeline, timeout=0.2)
+    assert time.perf_counter() - started < 3
+    assert "longer than 0.2 s" in result["systems"]["whosaid"]["failures"][0]

@@ -38,7 +38,14 @@ def register(main: click.Group) -> None:
     show_default=True,
     help="PolNeAR articles annotated twice: score every annotation file, or only the first annotator's.",
 )
-def eval_command(gold, system, model, show_errors, limit, as_json, annotator) -> None:
+@click.option(
+    "--timeout",
+    type=float,
+    default=300.0,
+    show_default=True,
+    help="Seconds whosaid may spend on one article; slower articles count as failed.",
+)
+def eval_command(gold, system, model, show_errors, limit, as_json, annotator, timeout) -> None:
     """Score quotes (and actors, events) against GOLD as defined in ../shared/eval/README.md.
 
     GOLD is a PolNeAR folder (text/ + attributions/), a seed-style gold.json, or a
@@ -86,6 +93,7 @@ def eval_command(gold, system, model, show_errors, limit, as_json, annotator) ->
                     limit=limit,
                     pipeline=pipeline,
                     progress=progress,
+                    timeout=timeout,
                 )
             if as_json:
                 results.append(result)

@@ -11,9 +11,12 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import logging
+import signal
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -32,6 +35,9 @@ KIND_NOTE = (
     "PolNeAR has no quote-kind label: kind is derived from the gold content "
     "(quotation marks around all of it = direct, a quoted fragment = mixed, none = indirect)"
 )
+
+#: Seconds whosaid may spend on one article before it counts as failed.
+DEFAULT_TIMEOUT = 300.0
 
 #: ``progress(done, total, label)`` is called after each article.
 Progress = Callable[[int, int, str], None]
@@ -110,16 +116,45 @@ def _gold_article(text: str, source: str) -> tuple[Article, str | None]:
         return Article(id=article_id(text), source=source, text=text), str(exc)
 
 
+class ArticleTimeout(Exception):
+    """An article took longer than the evaluation's per-article limit."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float | None):
+    """Raise ArticleTimeout after ``seconds`` (main thread on Unix only; elsewhere no limit).
+
+    One article that sends a stage into a loop must not hang a whole evaluation or
+    the test gate: it becomes a failed article with its reason.
+    """
+    usable = seconds and hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum, frame):
+        raise ArticleTimeout(f"analysis took longer than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 class Systems:
     """Runs the systems under evaluation on one article; whosaid via ``Pipeline.analyse``."""
 
-    def __init__(self, names: Sequence[str], pipeline):
+    def __init__(self, names: Sequence[str], pipeline, timeout: float | None = None):
         unknown = [n for n in names if n not in SYSTEMS]
         if unknown:
             raise GoldError(f"unknown system {unknown[0]!r}; choose from {', '.join(SYSTEMS)}")
         self.names = tuple(names)
         self.pipeline = pipeline
         self.failures: dict[str, list[str]] = {n: [] for n in names}
+        self.timeout = timeout
 
     def run(self, article: Article, rejected: str | None = None) -> dict[str, Analysis]:
         """Each system's analysis; a failure is recorded and counts as zero predictions.
@@ -136,7 +171,8 @@ class Systems:
                 if name == "whosaid" and rejected:
                     raise RuntimeError(f"ingest rejected the article: {rejected}")
                 if name == "whosaid":
-                    out[name] = self.pipeline.analyse(article)
+                    with _time_limit(self.timeout):
+                        out[name] = self.pipeline.analyse(article)
                 else:
                     doc = doc if doc is not None else parse(self.pipeline.nlp, article)
                     out[name] = textacy_analysis(doc, article)
@@ -155,8 +191,13 @@ def evaluate(
     limit: int | None = None,
     pipeline=None,
     progress: Progress | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> dict[str, Any]:
-    """Score the systems on one gold set; the result is plain data (see docs/evaluation.md)."""
+    """Score the systems on one gold set; the result is plain data (see docs/evaluation.md).
+
+    ``timeout`` limits whosaid's analysis of one article, in seconds: an article
+    over the limit counts as a failure (no predictions), with its reason.
+    """
     started = time.perf_counter()
     fmt = gold_format(gold_path)
     if pipeline is None:
@@ -170,21 +211,21 @@ def evaluate(
         "systems": {},
     }
     if fmt == "polnear":
-        result.update(_evaluate_polnear(gold_path, systems, pipeline, annotator, limit, progress))
+        result.update(_evaluate_polnear(gold_path, systems, pipeline, annotator, limit, progress, timeout))
     elif fmt == "seed":
-        result.update(_evaluate_seed(gold_path, systems, pipeline, progress))
+        result.update(_evaluate_seed(gold_path, systems, pipeline, progress, timeout))
     else:
         result.update(_evaluate_plover(gold_path, pipeline))
     result["wall_time_s"] = round(time.perf_counter() - started, 2)
     return result
 
 
-def _evaluate_polnear(folder, systems, pipeline, annotator, limit, progress) -> dict[str, Any]:
+def _evaluate_polnear(folder, systems, pipeline, annotator, limit, progress, timeout) -> dict[str, Any]:
     docs = read_polnear(folder, annotator=annotator, limit=limit)
     by_article: dict[str, list[GoldDoc]] = {}
     for d in docs:
         by_article.setdefault(d.path or d.id, []).append(d)
-    runner = Systems(systems, pipeline)
+    runner = Systems(systems, pipeline, timeout)
     scorers = {n: QuoteScorer() for n in systems}
     # Scores over the articles a system did not refuse (textacy refuses odd quote counts).
     processed = {n: QuoteScorer() for n in systems}
@@ -233,10 +274,10 @@ def _evaluate_polnear(folder, systems, pipeline, annotator, limit, progress) -> 
     return out
 
 
-def _evaluate_seed(path, systems, pipeline, progress) -> dict[str, Any]:
+def _evaluate_seed(path, systems, pipeline, progress, timeout) -> dict[str, Any]:
     gold = read_seed(path)
     article, rejected = _gold_article(gold["text"], gold["path"])
-    runner = Systems(systems, pipeline)
+    runner = Systems(systems, pipeline, timeout)
     analyses = runner.run(article, rejected)
     if progress:
         progress(1, 1, Path(gold["path"]).name)
