@@ -63,6 +63,7 @@ GENERIC = {"make", "express", "engage", "use", "conduct", "carry", "take", "prov
 
 #: Hand-chosen trigger words (lemma -> CAMEO code), checked against the CAMEO names,
 #: descriptions and examples and the PLOVER manual's definitions. Nouns are marked "n".
+#: None was added from misses on ../shared/eval/plover (an evaluation set, not for tuning).
 #: These win over the words derived automatically from the CAMEO names.
 HAND_TRIGGERS: dict[str, tuple[str, str]] = {
     # AGREE
@@ -111,19 +112,18 @@ HAND_TRIGGERS: dict[str, tuple[str, str]] = {
     # PROTEST
     "protest": ("v", "140"), "demonstrate": ("v", "141"), "rally": ("v", "141"), "march": ("v", "141"),
     "demonstration": ("n", "141"), "strike": ("n", "143"), "boycott": ("v", "143"),
-    "riot": ("v", "145"), "picket": ("v", "141"), "blockade": ("n", "191"), "block": ("v", "144"),
-    "hunger": ("n", "142"),
+    "riot": ("v", "145"), "picket": ("v", "141"), "blockade": ("n", "191"),
     # MOBILIZE
     "mobilize": ("v", "154"), "deploy": ("v", "154"), "mass": ("v", "154"),
     # SANCTION
     "sever": ("v", "161"), "expel": ("v", "166"), "suspend": ("v", "160"), "cut": ("v", "162"),
-    "recall": ("v", "161"), "halt": ("v", "160"),
+    "recall": ("v", "161"),
     # COERCE
     "arrest": ("v", "173"), "detain": ("v", "173"), "jail": ("v", "173"), "imprison": ("v", "173"),
     "charge": ("v", "173"), "indict": ("v", "173"), "seize": ("v", "171"), "confiscate": ("v", "1711"),
     "ban": ("v", "1722"), "censor": ("v", "1721"), "deport": ("v", "174"), "occupy": ("v", "192"),
     "sanction": ("n", "163"), "sanctions": ("n", "163"), "embargo": ("n", "163"), "curfew": ("n", "1723"),
-    "raid": ("v", "170"), "hack": ("v", "170"), "outlaw": ("v", "1722"), "demolish": ("v", "171"),
+    "raid": ("v", "170"),
     # ASSAULT
     "attack": ("v", "190"), "kill": ("v", "1823"), "bomb": ("v", "195"), "shell": ("v", "194"),
     "shoot": ("v", "193"), "fire": ("v", "193"), "abduct": ("v", "181"), "kidnap": ("v", "181"),
@@ -137,8 +137,7 @@ HAND_TRIGGERS: dict[str, tuple[str, str]] = {
 TRIGGER_MODES = {"resign": "resign", "strike": "strike", "shell": "heavy-weapons", "bomb": "aerial",
                  "airstrike": "aerial", "shoot": "firearms", "fire": "firearms", "arrest": "arrest",
                  "detain": "arrest", "jail": "arrest", "imprison": "arrest", "censor": "censor",
-                 "curfew": "curfew", "deploy": "troops", "mass": "troops",
-                 "hack": "cyber", "block": "obstruct", "hunger": "hunger"}
+                 "curfew": "curfew", "deploy": "troops", "mass": "troops"}
 
 
 def detex(text: str) -> str:

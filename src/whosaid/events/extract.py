@@ -48,7 +48,8 @@ Claims, negation and hypotheticals — the rule:
   that actor, with the clause as evidence: once per speaker, target and paragraph.
 * **Negated** events (``did not mention``, ``will not negotiate``: a ``not``/``never``
   on the trigger or its auxiliary) and **hypothetical** ones (``would``/``could``/
-  ``might`` on the trigger, or the trigger inside an ``if``/``unless`` clause) are
+  ``might`` on the trigger, or the trigger inside an ``if``/``unless`` clause; but
+  ``said it would allow`` is reported future, not a hypothetical) are
   kept and marked ``negated``/``hypothetical``, never reported plainly; scoring and
   the event-data exports leave them out. Future cooperation (``will meet``) is AGREE,
   as PLOVER codes intentions.
@@ -669,8 +670,25 @@ def _negated(tok) -> bool:
     return False
 
 
+SPEECH_VERBS = {"say", "announce", "tell", "state", "add", "report", "confirm", "insist", "indicate", "claim",
+                "declare", "reply", "write", "promise", "pledge", "vow"}
+
+
+def _reported_would(tok) -> bool:
+    """``said it would allow``: "would" in reported speech is the future seen from the past."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ not in ("ccomp", "xcomp", "conj") or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lemma_.lower() in SPEECH_VERBS:
+            return True
+    return False
+
+
 def _hypothetical(tok) -> bool:
-    if any(c.dep_ in ("aux",) and c.lower_ in HYPOTHETICAL_AUX for c in tok.children):
+    aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    if aux & HYPOTHETICAL_AUX and not (aux & HYPOTHETICAL_AUX <= {"would"} and _reported_would(tok)):
         return True
     t = tok
     for _ in range(4):
@@ -684,6 +702,8 @@ def _hypothetical(tok) -> bool:
 
 def _future(tok) -> bool:
     if tok.dep_ == "conj" and tok.head.pos_ == "VERB" and _future(tok.head):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children) and _reported_would(tok):
         return True
     return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in tok.children) or (
         tok.dep_ == "xcomp" and tok.head.lemma_ in ("plan", "intend", "expect", "hope")
