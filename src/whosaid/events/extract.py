@@ -131,8 +131,9 @@ class EventFinder:
 
     # ---- participants -------------------------------------------------------------------
 
-    def actor_of(self, tok) -> str | None:
-        """The actor a noun token refers to: the token itself, its apposition, then its phrase."""
+    def actor_of(self, tok, owners: bool = True) -> str | None:
+        """The actor a noun token refers to: the token itself, its apposition, then its phrase
+        (and, with ``owners``, the actor an ``of`` phrase names: one level down only)."""
         actor, _ = self.index.actor_at(tok.idx, tok.idx + len(tok.text))
         if actor is not None:
             return actor.id
@@ -150,11 +151,11 @@ class EventFinder:
         actor, _ = self.index.actor_at(left.idx, tok.idx + len(tok.text))
         if actor is not None:
             return actor.id
-        if tok.pos_ == "NOUN":  # "the computers of South Korean army officers"
+        if owners and tok.pos_ == "NOUN":  # "the computers of South Korean army officers"
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for pobj in prep.children:
-                        if pobj.dep_ == "pobj" and (found := self.actor_of(pobj)):
+                        if pobj.dep_ == "pobj" and (found := self.actor_of(pobj, owners=False)):
                             return found
         return None
 
@@ -360,6 +361,8 @@ class EventFinder:
             if tok.lemma_.lower() == "host" and recipient:
                 actor, recipient = recipient, actor
                 cameo, mode = "043", "visit"
+        if nominal:  # "the discussion was dominated by criticism of the Americans": not theirs
+            actor = [a for a in actor if a not in recipient]
         recipient = [r for r in recipient if r not in actor]
         evidence = self.evidence(tok, sent)
         draft = _Draft(tok, plover, cameo, mode, actor, recipient, evidence, nominal=nominal,
@@ -549,7 +552,8 @@ class EventFinder:
         seen: set[tuple] = set()
         for d in list(drafts):
             key = (d.type, frozenset(d.actor) | frozenset(d.recipient), d.date, bool(d.claimed_by))
-            if d.nominal and key in seen:
+            # ... and two parties meet once a day: "the two leaders met" retells the meeting
+            if key in seen and (d.nominal or d.type == "CONSULT" and d.date is not None):
                 drafts.remove(d)
             seen.add(key)
 
