@@ -22,7 +22,7 @@ MIN_PRECISION = 0.10
 #: verbs that take an object and an infinitive; the parse tells which (``xcomp`` with an object).
 MIN_CONTENT_TOKENS = 3
 #: Objects (not clauses) are reported content only for verbs at least this often cues.
-MIN_OBJECT_PRECISION = 0.35
+MIN_OBJECT_PRECISION = 0.3
 #: Prepositions whose object is what a cue verb is about (``called for``, ``talked about``).
 OBJECT_PREPOSITIONS = {"for", "about", "on", "of", "to", "against", "at"}
 
@@ -57,9 +57,12 @@ def complement(tok: Token, precision: float, min_object_precision: float) -> tup
                     start = tok.doc[nxt].idx
             # ``repeated familiar themes – that A; that B``: the dash spells out what was said.
             return (*_elaboration(tok, start, end), False)
+    xcomp = next((c for c in children if c.dep_ == "xcomp" and c.i > tok.i), None)
+    if xcomp is not None and any(c.dep_ in ("dobj", "dative") and c.i < xcomp.i for c in children):
+        # ``advised the Nigerian leader not to …``: someone told to do something.
+        return (*_range(xcomp, text), False)
     if precision < min_object_precision:
         return None
-    xcomp = next((c for c in children if c.dep_ == "xcomp" and c.i > tok.i), None)
     if xcomp is not None:
         return (*_range(xcomp, text), True)
     obj = next((c for c in children if c.dep_ == "dobj"), None)

@@ -22,6 +22,8 @@ STRAIGHT_DOUBLE = '"'
 OPEN_SINGLE = "‘‹"
 CLOSE_SINGLE = "’›"
 STRAIGHT_SINGLE = "'"
+_PLACEHOLDER = "\x01"
+_SKIP = " \t\n\u00a0" + _PLACEHOLDER
 #: Characters after which a straight mark opens rather than closes a quote.
 _OPENING_CONTEXT = " \t\n\u00a0\u2009\u202f([{—–-:;/"
 
@@ -125,6 +127,10 @@ def _single_in_paragraph(text: str, start: int, end: int, taken: list[tuple[int,
 
 def quoted_stretches(text: str) -> tuple[Quoted, ...]:
     """Every quotation between marks in ``text``, in text order; never raises on odd marks."""
+    # Two apostrophes stand for a double mark in some wire copy (''Things are moving,'' he said):
+    # the pair becomes a placeholder and a straight double mark, so offsets do not move.
+    source = text
+    text = text.replace("''", _PLACEHOLDER + '"')
     pieces: list[tuple[int, int, bool, bool, int, int]] = []  # open, close, closed, single, para_start, para_end
     for p_start, p_end in _paragraphs(text):
         doubles = _double_in_paragraph(text, p_start, p_end)
@@ -155,15 +161,17 @@ def quoted_stretches(text: str) -> tuple[Quoted, ...]:
             pending, pending_start = [seg], o
     if pending is not None:
         out.append(_make(text, pending_start, pending[-1][1], pending, False, False))
-    return tuple(q for q in out if q.text.strip())
+    return tuple(
+        Quoted(q.start, q.end, q.segments, q.closed, q.single, source) for q in out if q.text.strip(_SKIP)
+    )
 
 
 def _make(text: str, start: int, end: int, segments: list[tuple[int, int]], closed: bool, single: bool) -> Quoted:
     trimmed = []
     for s, e in segments:
-        while s < e and text[s].isspace():
+        while s < e and (text[s].isspace() or text[s] == _PLACEHOLDER):
             s += 1
-        while e > s and text[e - 1].isspace():
+        while e > s and (text[e - 1].isspace() or text[e - 1] == _PLACEHOLDER):
             e -= 1
         if e > s:
             trimmed.append((s, e))

@@ -25,6 +25,10 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _BORROW = ("xcomp", "advcl", "conj", "pcomp", "prep", "acl", "relcl", "ccomp")
 #: Tokens that end a speaker mention to the right of its head (appositions, clauses).
 _STOP_DEPS = {"relcl", "acl", "advcl", "appos", "punct", "parataxis"}
+RELATIVE = {"who", "that", "which"}
+#: Whether a relative pronoun subject (``who said``) is replaced by its noun as the mention;
+#: PolNeAR marks the pronoun as the source, so it is kept and resolved through its noun instead.
+RELATIVE_TO_NOUN = False
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"}
 ADDRESSEE_VERBS = {"tell", "advise", "warn", "assure", "urge", "ask", "inform", "remind", "caution", "promise"}
 
@@ -76,6 +80,8 @@ def subject_of(cue: Token) -> Token | None:
         agent = None
         for child in token.children:
             if child.dep_ in ("nsubj", "csubj"):
+                if RELATIVE_TO_NOUN and child.lower_ in RELATIVE and token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
+                    return token.head  # ``Mr. Ekovich, who said …``: the noun the clause modifies
                 return child
             if child.dep_ == "agent":
                 agent = next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -86,8 +92,8 @@ def subject_of(cue: Token) -> Token | None:
                 child.dep_ == "nsubjpass" and token is not cue
             ):
                 return child
-        if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return token.head
+        if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return token.head  # ``a coalition of groups urging Congress …``
         if token.dep_ not in _BORROW or token.head is token:
             return None
         token = token.head
@@ -138,7 +144,11 @@ class Resolver:
         parts = conjuncts(head)
         for part in parts:
             part_span = mention_span(part, self.text) if len(parts) > 1 else span
-            actor = self.actor_for(part, part_span)
+            target = part
+            if part.lower_ in RELATIVE and part.head.dep_ == "relcl" and part.head.head.pos_ in ("NOUN", "PROPN"):
+                target = part.head.head  # ``Mr. Ekovich, who said``: who is the noun the clause modifies
+                part_span = mention_span(target, self.text)
+            actor = self.actor_for(target, part_span)
             if actor is None:
                 missing.append(part_span.text)
             elif actor not in ids:
