@@ -147,6 +147,46 @@ def _decode_cursor(cursor: str | None) -> tuple[int, int | None]:
     raise UsageError("the cursor is not one this store gave out")
 
 
+def _encode_key_cursor(key: str, snapshot: int) -> str:
+    return base64.urlsafe_b64encode(json.dumps({"k": key, "s": snapshot}).encode()).decode().rstrip("=")
+
+
+def _decode_key_cursor(cursor: str | None) -> tuple[str | None, int, int | None]:
+    """(last key, offset, snapshot) from a cursor of a keyset-paged listing.
+
+    Keyset cursors carry the sort key of the last item given out; the offset cursors
+    this store gave out before keyset paging (``{"o": ...}``) still work.
+    """
+    if not cursor:
+        return None, 0, None
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        state = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        if isinstance(state, dict) and "k" in state:
+            key, snapshot = state["k"], state.get("s")
+            if isinstance(key, str) and isinstance(snapshot, int):
+                return key, 0, snapshot
+    except (ValueError, TypeError, AttributeError):
+        pass
+    offset, snapshot = _decode_cursor(cursor)
+    return None, offset, snapshot
+
+
+_INVERT_DIGITS = str.maketrans("0123456789", "jihgfedcba")
+
+
+def _inverted_date(iso: str) -> str:
+    """An ISO date whose ascending text order is the dates' descending order (digit d -> 'j' - d)."""
+    return iso.translate(_INVERT_DIGITS)
+
+
+def quote_sort_key(published: str | None, article_id: str, position: int) -> str:
+    """The key whose ascending order is the quote listing's: newest first, undated last,
+    then article id and position (as migration 0003 computes it for stored quotes)."""
+    date = _inverted_date(published) if published else "~"
+    return f"{date}\x01{article_id}\x01{position:08d}"
+
+
 def _limit(limit: Any) -> int:
     try:
         value = int(limit)
@@ -353,6 +393,7 @@ class SQLiteStore(Store):
             return corpus.get(local)
 
         # Quotes, and the actors mentioned inside each.
+        published = art.published.isoformat() if art.published else None
         quote_ids: dict[str, str] = {}
         for position, quote in enumerate(analysis.quotes):
             qid = f"{art.id}:{quote.id}"
@@ -368,14 +409,15 @@ class SQLiteStore(Store):
             content = record["content"]
             conn.execute(
                 "INSERT INTO quotes (id, article_id, local_id, kind, content, text, cue, speaker, speaker_id, "
-                "speaker_mention, speaker_reason, addressee_id, addressee_mention, confidence, start, position) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "speaker_mention, speaker_reason, addressee_id, addressee_mention, confidence, start, position, "
+                "sort_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     qid, art.id, quote.id, quote.kind, _json(content), quote.text, _json(record["cue"]),
                     _json(speaker), speaker_ids[0] if speaker_ids else None,
                     _json(quote.speaker_mention.to_dict() if quote.speaker_mention else None),
                     quote.speaker_reason, to_corpus(quote.addressee), _json(record["addressee_mention"]),
                     quote.confidence, min((s["start"] for s in content), default=0), position,
+                    quote_sort_key(published, art.id, position),
                 ),
             )
             about = {
@@ -388,7 +430,6 @@ class SQLiteStore(Store):
             )
 
         # Events: merged across articles when type, actors, recipients and date agree.
-        published = art.published.isoformat() if art.published else None
         for position, event in enumerate(analysis.events):
             actors = sorted({c for c in map(to_corpus, event.actor) if c})
             recipients = sorted({c for c in map(to_corpus, event.recipient) if c})
@@ -684,7 +725,7 @@ class SQLiteStore(Store):
 
     def quotes(self, *, speaker=None, addressee=None, about=None, search=None, since=None, until=None,
                article=None, kind=None, limit=50, cursor=None) -> Page:
-        limit, (offset, snapshot) = _limit(limit), _decode_cursor(cursor)
+        limit, (after, offset, snapshot) = _limit(limit), _decode_key_cursor(cursor)
         snapshot = self._snapshot("quotes", "seq", snapshot)
         where, params = ["q.seq <= ?"], [snapshot]
         for value, clause in (
@@ -699,49 +740,82 @@ class SQLiteStore(Store):
                 return Page([], None)
             where.append(clause.format(",".join("?" * len(ids))))
             params.extend(ids)
+        filtered = len(where) > 1
         since, until = _date(since, "since"), _date(until, "until")
+        # Dates are a range of sort keys: published >= since is key < inverted(since) + char(2).
         if since:
-            where.append("a.published >= ?")
-            params.append(since)
+            where.append("q.sort_key < ?")
+            params.append(_inverted_date(since) + "\x02")
         if until:
-            where.append("a.published <= ?")
-            params.append(until)
+            where.append("q.sort_key >= ? AND q.sort_key < '~'")
+            params.append(_inverted_date(until))
+        if after is not None:
+            where.append("q.sort_key > ?")
+            params.append(after)
         if article:
             where.append("q.article_id = ?")
             params.append(article)
+            filtered = True
         if kind:
             where.append("q.kind = ?")
             params.append(kind)
-        join = ""
+            filtered = True
+        source = "quotes q"
         if search is not None:
             query = fts_query(search)
             if query is None:
                 return Page([], None)
-            join = " JOIN quotes_fts ON quotes_fts.rowid = q.seq"
-            where.append("quotes_fts MATCH ?")
-            params.append(query)
-        sql = (
-            "SELECT q.*, a.title AS article_title, a.published AS published, "
-            "sp.name AS speaker_name, ad.name AS addressee_name FROM quotes q "
-            "JOIN articles a ON a.id = q.article_id "
-            "LEFT JOIN actors sp ON sp.id = q.speaker_id LEFT JOIN actors ad ON ad.id = q.addressee_id"
-            + join
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY a.published IS NULL, a.published DESC, q.article_id, q.position"
-        )
-        rows = self.conn.execute(sql + " LIMIT ? OFFSET ?", [*params, limit + 1, offset]).fetchall()
-        items = [self._quote_item(r) for r in rows[:limit]]
-        return Page(items, _encode_cursor(offset + limit, snapshot) if len(rows) > limit else None)
+            matches = self.conn.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?", (query,)).fetchone()[0]
+            if not matches:
+                return Page([], None)
+            # Two plans, both reading only (seq, sort_key) until the page is known. Walking the
+            # quotes in key order and keeping the matches reads about (limit * quotes / matches)
+            # index entries: best for common words. Reading every match and keeping the first
+            # keys costs a table lookup per match: best for rare ones.
+            walk = (limit + 1) * snapshot / matches * (16 if filtered else 1)
+            if walk < 4 * matches and not article:
+                source = "quotes q INDEXED BY quotes_sort"
+                where.append("q.seq IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+                params.append(query)
+            else:
+                source = "quotes_fts CROSS JOIN quotes q ON q.seq = quotes_fts.rowid"
+                where.insert(0, "quotes_fts MATCH ?")
+                params.insert(0, query)
+        keys = self.conn.execute(
+            f"SELECT q.seq, q.sort_key FROM {source} WHERE " + " AND ".join(where)
+            + " ORDER BY q.sort_key LIMIT ? OFFSET ?",
+            [*params, limit + 1, offset],
+        ).fetchall()
+        page = keys[:limit]
+        more = _encode_key_cursor(page[-1][1], snapshot) if len(keys) > limit else None
+        return Page(self._quote_items([seq for seq, _ in page]), more)
 
-    def _quote_item(self, row: sqlite3.Row) -> dict:
-        about = [
-            {"id": r[0], "name": r[1]}
+    def _quote_items(self, seqs: Sequence[int]) -> list[dict]:
+        """The listing items of these quotes, in this order (two queries, whatever their number)."""
+        if not seqs:
+            return []
+        marks = ",".join("?" * len(seqs))
+        rows = {
+            r["seq"]: r
             for r in self.conn.execute(
-                "SELECT ac.id, ac.name FROM quote_about qa JOIN actors ac ON ac.id = qa.actor_id "
-                "WHERE qa.quote_id = ? ORDER BY ac.name",
-                (row["id"],),
+                "SELECT q.*, a.title AS article_title, a.published AS published, "
+                "sp.name AS speaker_name, ad.name AS addressee_name FROM quotes q "
+                "JOIN articles a ON a.id = q.article_id "
+                "LEFT JOIN actors sp ON sp.id = q.speaker_id LEFT JOIN actors ad ON ad.id = q.addressee_id "
+                f"WHERE q.seq IN ({marks})",
+                list(seqs),
             )
-        ]
+        }
+        about: dict[str, list[dict]] = {}
+        for quote_id, actor_id, name in self.conn.execute(
+            "SELECT qa.quote_id, ac.id, ac.name FROM quote_about qa JOIN actors ac ON ac.id = qa.actor_id "
+            f"WHERE qa.quote_id IN (SELECT id FROM quotes WHERE seq IN ({marks})) ORDER BY ac.name",
+            list(seqs),
+        ):
+            about.setdefault(quote_id, []).append({"id": actor_id, "name": name})
+        return [self._quote_item(rows[seq], about.get(rows[seq]["id"], [])) for seq in seqs if seq in rows]
+
+    def _quote_item(self, row: sqlite3.Row, about: list[dict]) -> dict:
         speaker = _load(row["speaker"])
         return {
             "id": row["id"],
@@ -801,19 +875,30 @@ class SQLiteStore(Store):
         return Page(self._event_items(rows[:limit]), more)
 
     def _names(self, ids: Iterable[str]) -> dict[str, str]:
-        ids = list(ids)
-        if not ids:
-            return {}
-        rows = self.conn.execute(f"SELECT id, name FROM actors WHERE id IN ({','.join('?' * len(ids))})", ids)
-        return {r[0]: r[1] for r in rows}
+        ids, names = sorted(ids), {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            rows = self.conn.execute(f"SELECT id, name FROM actors WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            names.update((r[0], r[1]) for r in rows)
+        return names
 
     def _event_items(self, rows: Sequence[sqlite3.Row]) -> list[dict]:
-        items = []
-        for e in rows:
-            actors, recipients = _load(e["actors"]), _load(e["recipients"])
-            names = self._names(set(actors) | set(recipients))
-            reports = [
-                {
+        """Listing items for these events: actor names and reports read in one query each."""
+        if not rows:
+            return []
+        loaded = [(e, _load(e["actors"]), _load(e["recipients"])) for e in rows]
+        names = self._names({a for _, actors, recipients in loaded for a in (*actors, *recipients)})
+        reports: dict[int, list[dict]] = {}
+        ids = [e["id"] for e in rows]
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            for r in self.conn.execute(
+                "SELECT r.*, a.title, a.published, a.url FROM event_reports r "
+                f"JOIN articles a ON a.id = r.article_id WHERE r.event_id IN ({','.join('?' * len(chunk))}) "
+                "ORDER BY r.event_id, a.published, r.article_id, r.position",
+                chunk,
+            ):
+                reports.setdefault(r["event_id"], []).append({
                     "article_id": r["article_id"],
                     "article_title": r["title"],
                     "published": r["published"],
@@ -824,19 +909,19 @@ class SQLiteStore(Store):
                     "negated": bool(r["negated"]),
                     "hypothetical": bool(r["hypothetical"]),
                     "confidence": round(r["confidence"], 3),
-                }
-                for r in self.conn.execute(
-                    "SELECT r.*, a.title, a.published, a.url FROM event_reports r "
-                    "JOIN articles a ON a.id = r.article_id WHERE r.event_id = ? ORDER BY a.published, r.article_id, r.position",
-                    (e["id"],),
-                )
-            ]
+                })
+        quads: dict[str, str] = {}
+        items = []
+        for e, actors, recipients in loaded:
+            if e["type"] not in quads:
+                quads[e["type"]] = quad_class(e["type"])
+            mine = reports.get(e["id"], [])
             items.append({
                 "id": e["id"],
                 "type": e["type"],
                 "cameo": e["cameo"],
                 "mode": e["mode"],
-                "quad": quad_class(e["type"]),
+                "quad": quads[e["type"]],
                 "actors": [{"id": a, "name": names.get(a)} for a in actors],
                 "recipients": [{"id": r, "name": names.get(r)} for r in recipients],
                 "date": e["date"],
@@ -844,8 +929,8 @@ class SQLiteStore(Store):
                 "claimed": bool(e["claimed"]),
                 "mentions": e["mentions"],
                 "first_seen": e["first_seen"],
-                "confidence": max((r["confidence"] for r in reports), default=None),
-                "reports": reports,
+                "confidence": max((r["confidence"] for r in mine), default=None),
+                "reports": mine,
             })
         return items
 
@@ -864,22 +949,25 @@ class SQLiteStore(Store):
                 edges.setdefault((source, target, kind, quad), []).append(evidence)
 
         date_sql, params = [], []
-        if since:
-            date_sql.append("a.published >= ?")
-            params.append(since)
+        if since:  # the quotes' sort keys hold their article's date (see quotes())
+            date_sql.append("q.sort_key < ?")
+            params.append(_inverted_date(since) + "\x02")
         if until:
-            date_sql.append("a.published <= ?")
-            params.append(until)
+            date_sql.append("q.sort_key >= ? AND q.sort_key < '~'")
+            params.append(_inverted_date(until))
         where = (" AND " + " AND ".join(date_sql)) if date_sql else ""
-        for q in self.conn.execute(
-            "SELECT q.id, q.speaker_id, q.addressee_id FROM quotes q JOIN articles a ON a.id = q.article_id "
-            f"WHERE q.speaker_id IS NOT NULL{where}",
+        last = None
+        for quote_id, speaker_id, addressee_id, about in self.conn.execute(
+            "SELECT q.id, q.speaker_id, q.addressee_id, qa.actor_id FROM quotes q "
+            "LEFT JOIN quote_about qa ON qa.quote_id = q.id "
+            f"WHERE q.speaker_id IS NOT NULL{where} ORDER BY q.seq, qa.actor_id",
             params,
-        ).fetchall():
-            add(q["speaker_id"], q["addressee_id"], "quote", "neutral", q["id"])
-            for (about,) in self.conn.execute("SELECT actor_id FROM quote_about WHERE quote_id = ?", (q["id"],)):
-                if about != q["addressee_id"]:
-                    add(q["speaker_id"], about, "quote", "neutral", q["id"])
+        ):
+            if quote_id != last:
+                add(speaker_id, addressee_id, "quote", "neutral", quote_id)
+                last = quote_id
+            if about is not None and about != addressee_id:
+                add(speaker_id, about, "quote", "neutral", quote_id)
         ev_sql, ev_params = [], []
         if since:
             ev_sql.append("coalesce(date, first_seen) >= ?")
@@ -887,11 +975,14 @@ class SQLiteStore(Store):
         if until:
             ev_sql.append("coalesce(date, first_seen) <= ?")
             ev_params.append(until)
+        quads: dict[str, str] = {}
         for e in self.conn.execute(
             "SELECT id, type, actors, recipients FROM events" + (" WHERE " + " AND ".join(ev_sql) if ev_sql else ""),
             ev_params,
-        ).fetchall():
-            quad = quad_class(e["type"])
+        ):
+            if e["type"] not in quads:
+                quads[e["type"]] = quad_class(e["type"])
+            quad = quads[e["type"]]
             for a in _load(e["actors"]):
                 for r in _load(e["recipients"]):
                     add(a, r, "event", quad, e["id"])
