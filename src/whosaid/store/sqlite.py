@@ -740,7 +740,8 @@ class SQLiteStore(Store):
                 return Page([], None)
             where.append(clause.format(",".join("?" * len(ids))))
             params.extend(ids)
-        filtered = len(where) > 1
+        # An actor or article filter: its index gives few rows, which the planner reads first.
+        narrowed = len(where) > 1 or bool(article)
         since, until = _date(since, "since"), _date(until, "until")
         # Dates are a range of sort keys: published >= since is key < inverted(since) + char(2).
         if since:
@@ -755,11 +756,9 @@ class SQLiteStore(Store):
         if article:
             where.append("q.article_id = ?")
             params.append(article)
-            filtered = True
         if kind:
             where.append("q.kind = ?")
             params.append(kind)
-            filtered = True
         source = "quotes q"
         if search is not None:
             query = fts_query(search)
@@ -768,13 +767,15 @@ class SQLiteStore(Store):
             matches = self.conn.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?", (query,)).fetchone()[0]
             if not matches:
                 return Page([], None)
-            # Two plans, both reading only (seq, sort_key) until the page is known. Walking the
-            # quotes in key order and keeping the matches reads about (limit * quotes / matches)
-            # index entries: best for common words. Reading every match and keeping the first
-            # keys costs a table lookup per match: best for rare ones.
-            walk = (limit + 1) * snapshot / matches * (16 if filtered else 1)
-            if walk < 4 * matches and not article:
-                source = "quotes q INDEXED BY quotes_sort"
+            # Three plans, each reading only (seq, sort_key) until the page is known. With an
+            # actor or article filter, its index drives and the matches are a set to test. Else
+            # walking the quotes in key order and keeping the matches reads about
+            # (limit * quotes / matches) index entries: best for common words; reading every
+            # match and keeping the first keys costs a table lookup per match: best for rare ones.
+            walk = (limit + 1) * snapshot / matches * (3 if kind else 1)
+            if narrowed or walk < 4 * matches:
+                if not narrowed:
+                    source = "quotes q INDEXED BY quotes_sort"
                 where.append("q.seq IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
                 params.append(query)
             else:
