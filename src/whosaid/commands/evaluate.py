@@ -25,18 +25,34 @@ def register(main: click.Group) -> None:
     show_default=True,
     help="System to score; 'both' prints whosaid and textacy side by side.",
 )
-@click.option("--model", type=click.Choice(["md", "sm"]), default="md", show_default=True, help="spaCy pipeline.")
-@click.option("--errors", "show_errors", is_flag=True, help="List misses, false alarms and wrong speakers.")
-@click.option("--limit", type=int, default=None, help="Only the first N articles (alphabetically) of a PolNeAR folder.")
 @click.option(
-    "--json", "as_json", is_flag=True, help="Print JSON instead of tables: one object, or a list for several GOLD."
+    "--model",
+    type=click.Choice(["md", "sm"]),
+    default="md",
+    show_default=True,
+    help="spaCy pipeline.",
+)
+@click.option(
+    "--errors", "show_errors", is_flag=True, help="List misses, false alarms and wrong speakers."
+)
+@click.option(
+    "--limit",
+    type=int,
+    default=None,
+    help="Only the first N articles (by file name) of a PolNeAR folder.",
+)
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print JSON instead of tables: one object, or a list for several GOLD.",
 )
 @click.option(
     "--annotator",
     type=click.Choice(["all", "first"]),
     default="all",
     show_default=True,
-    help="PolNeAR articles annotated twice: score every annotation file, or only the first annotator's.",
+    help="PolNeAR articles annotated twice: score every annotation file, or the first one only.",
 )
 @click.option(
     "--timeout",

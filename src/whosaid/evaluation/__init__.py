@@ -65,7 +65,8 @@ def gold_format(path: str | Path) -> str:
         if isinstance(data, list) and any(isinstance(r, dict) and "event" in r for r in data[:5]):
             return "plover"
     raise GoldError(
-        f"{path}: not a PolNeAR folder (text/ + attributions/), a seed gold.json or a PLOVER records file"
+        f"{path}: not a PolNeAR folder (text/ + attributions/), "
+        "a seed gold.json or a PLOVER records file"
     )
 
 
@@ -92,21 +93,26 @@ def _call_optional(module: str, name: str, *args: Any) -> dict[str, Any]:
 
 
 def load_article(text: str, source: str) -> Article:
-    """The Article ingest makes of a gold text; fails loudly if ingest changed the text (offsets would shift)."""
+    """The Article ingest makes of a gold text; fails loudly if ingest changed the text.
+
+    Gold offsets index the text as it is: a changed text would shift every one.
+    """
     from whosaid.ingest import article_from_string
 
     article = article_from_string(text, source=source, format="txt")
     if article.text != text:
-        at = next((i for i, (a, b) in enumerate(zip(article.text, text)) if a != b), min(len(article.text), len(text)))
+        shorter = min(len(article.text), len(text))
+        at = next((i for i, (a, b) in enumerate(zip(article.text, text)) if a != b), shorter)
         raise GoldError(
             f"{source}: ingest changed the article text (first difference at character {at}: "
-            f"{article.text[at:at + 20]!r} vs gold {text[at:at + 20]!r}); gold offsets would not hold"
+            f"{article.text[at:at + 20]!r} vs gold {text[at:at + 20]!r}); "
+            "gold offsets would not hold"
         )
     return article
 
 
 def _gold_article(text: str, source: str) -> tuple[Article, str | None]:
-    """The gold text as ingest makes it, or as a bare Article with ingest's reason for refusing it."""
+    """The gold text as ingest makes it, or a bare Article with ingest's reason for refusing it."""
     from whosaid.errors import InputRejected
     from whosaid.ingest import article_id
 
@@ -127,7 +133,8 @@ def _time_limit(seconds: float | None):
     One article that sends a stage into a loop must not hang a whole evaluation or
     the test gate: it becomes a failed article with its reason.
     """
-    usable = seconds and hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
+    in_main = threading.current_thread() is threading.main_thread()
+    usable = seconds and hasattr(signal, "SIGALRM") and in_main
     if not usable:
         yield
         return
@@ -178,7 +185,8 @@ class Systems:
                     out[name] = textacy_analysis(doc, article)
             except Exception as exc:  # noqa: BLE001 - counted and reported per system
                 log.debug("%s failed on %s: %s", name, article.source, exc)
-                self.failures[name].append(f"{Path(article.source).name}: {type(exc).__name__}: {exc}")
+                reason = f"{Path(article.source).name}: {type(exc).__name__}: {exc}"
+                self.failures[name].append(reason)
                 out[name] = Analysis(article=article)
         return out
 
@@ -211,7 +219,9 @@ def evaluate(
         "systems": {},
     }
     if fmt == "polnear":
-        result.update(_evaluate_polnear(gold_path, systems, pipeline, annotator, limit, progress, timeout))
+        result.update(
+            _evaluate_polnear(gold_path, systems, pipeline, annotator, limit, progress, timeout)
+        )
     elif fmt == "seed":
         result.update(_evaluate_seed(gold_path, systems, pipeline, progress, timeout))
     else:
@@ -220,7 +230,9 @@ def evaluate(
     return result
 
 
-def _evaluate_polnear(folder, systems, pipeline, annotator, limit, progress, timeout) -> dict[str, Any]:
+def _evaluate_polnear(
+    folder, systems, pipeline, annotator, limit, progress, timeout
+) -> dict[str, Any]:
     docs = read_polnear(folder, annotator=annotator, limit=limit)
     by_article: dict[str, list[GoldDoc]] = {}
     for d in docs:
@@ -293,7 +305,9 @@ def _evaluate_seed(path, systems, pipeline, progress, timeout) -> dict[str, Any]
         sys_result = _system_result(scorer, runner.failures[name])
         if name == "whosaid":
             sys_result["actors"] = _call_optional("actors", "score_actors", gold, analysis)
-            sys_result["events"] = _call_optional("events", "score_events", gold.get("events", []), analysis)
+            sys_result["events"] = _call_optional(
+                "events", "score_events", gold.get("events", []), analysis
+            )
         out["systems"][name] = sys_result
     return out
 

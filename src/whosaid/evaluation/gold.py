@@ -23,7 +23,7 @@ from typing import Any
 
 from whosaid.records import Span
 
-#: brat relation triggers that mark an attribution; ``Discuss`` and ``Discard`` are not attributions.
+#: brat relation triggers that mark an attribution (``Discuss``, ``Discard`` are not ones).
 ATTRIBUTION_TRIGGERS = frozenset({"Attribution", "Attribution-no-source"})
 #: Roles of an attribution relation whose spans together are its content.
 CONTENT_ROLES = ("Content", "Content2")
@@ -65,7 +65,7 @@ def tokens(text: str) -> list[str]:
 
 
 def dice(a: Iterable[str], b: Iterable[str]) -> float:
-    """Dice coefficient of two token multisets: 2·|a ∩ b| / (|a| + |b|); 0 when both are empty."""
+    """Dice of two token multisets: 2·|a ∩ b| / (|a| + |b|); 0 when both are empty."""
     ca, cb = Counter(a), Counter(b)
     total = sum(ca.values()) + sum(cb.values())
     if not total:
@@ -178,10 +178,14 @@ def read_brat(text: str, ann: str) -> tuple[GoldAttribution, ...]:
                 # The recorded text stops at a line break inside the span: compare its start.
                 want = "".join(expected.split())[:40]
                 if not "".join(got.split()).startswith(want):
-                    raise ValueError(f"{ident} {parts[1]}: offsets give {got[:60]!r}, annotation says {expected[:60]!r}")
+                    raise ValueError(
+                        f"{ident} {parts[1]}: offsets give {got[:60]!r}, "
+                        f"annotation says {expected[:60]!r}"
+                    )
             bound[ident] = (label, spans)
         elif ident.startswith("E") and len(parts) >= 2:
-            events.append([tuple(arg.split(":", 1)) for arg in parts[1].split()])  # type: ignore[misc]
+            args = [tuple(arg.split(":", 1)) for arg in parts[1].split()]
+            events.append(args)  # type: ignore[arg-type]
     out = []
     for args in events:
         trigger_role, _ = args[0]
@@ -222,7 +226,9 @@ def _cover(text: str, spans: list[Span]) -> Span | None:
     return Span.of(text, min(s.start for s in spans), max(s.end for s in spans))
 
 
-def polnear_files(folder: str | Path, annotator: str = "all", limit: int | None = None) -> list[tuple[Path, Path]]:
+def polnear_files(
+    folder: str | Path, annotator: str = "all", limit: int | None = None
+) -> list[tuple[Path, Path]]:
     """(text file, annotation file) pairs of a PolNeAR folder, texts in alphabetical order.
 
     ``limit`` keeps the first N texts alphabetically (with all their annotation files).
@@ -246,8 +252,10 @@ def polnear_files(folder: str | Path, annotator: str = "all", limit: int | None 
     return pairs
 
 
-def read_polnear(folder: str | Path, annotator: str = "all", limit: int | None = None) -> list[GoldDoc]:
-    """Every annotation file of a PolNeAR folder (``text/`` + ``attributions/``) as one GoldDoc each."""
+def read_polnear(
+    folder: str | Path, annotator: str = "all", limit: int | None = None
+) -> list[GoldDoc]:
+    """Each annotation file of a PolNeAR folder (``text/``, ``attributions/``) as one GoldDoc."""
     docs = []
     texts: dict[Path, str] = {}
     for text_path, ann_path in polnear_files(folder, annotator, limit):

@@ -36,7 +36,8 @@ def textacy_analysis(doc: Doc, article: Article) -> Analysis:
         speaker = _tokens_span(text, triple.speaker)
         # Name it by its tokens in order (conjuncts and compounds may sit apart in the text).
         name = " ".join(t.text for t in triple.speaker)
-        actor = Actor(id=f"t{i}", name=name, kind="person", mentions=(Mention(speaker.start, speaker.end, speaker.text),))
+        mention = Mention(speaker.start, speaker.end, speaker.text)
+        actor = Actor(id=f"t{i}", name=name, kind="person", mentions=(mention,))
         content = triple.content
         actors.append(actor)
         quotes.append(

@@ -27,7 +27,9 @@ KINDS = ("direct", "mixed", "indirect")
 SNIPPET = 120
 
 
-def pair_greedy(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]]) -> list[tuple[int, int, float]]:
+def pair_greedy(
+    gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]]
+) -> list[tuple[int, int, float]]:
     """One-to-one pairs (gold index, predicted index, Dice), highest Dice first.
 
     Every pair with Dice > 0 is a candidate; the best remaining pair is taken and
@@ -62,7 +64,7 @@ def overlaps(a: Span | None, b: Span | None) -> bool:
 
 
 def speaker_spans(quote: Quote, analysis: Analysis) -> list[Span]:
-    """Every span that names the predicted speaker: the governed mention and all its actors' mentions."""
+    """Every span naming the predicted speaker: the governed mention, all its actors' mentions."""
     spans = []
     if quote.speaker_mention is not None:
         spans.append(quote.speaker_mention)
@@ -191,8 +193,10 @@ class Tally:
                 return 0.0 if self.gold or self.predicted else None
             return round(2 * p * r / (p + r), 4) if p + r else 0.0
 
-        p50, r50 = ratio(self.matched_pred_50, self.predicted), ratio(self.matched_gold_50, self.gold)
-        p90, r90 = ratio(self.matched_pred_90, self.predicted), ratio(self.matched_gold_90, self.gold)
+        p50 = ratio(self.matched_pred_50, self.predicted)
+        r50 = ratio(self.matched_gold_50, self.gold)
+        p90 = ratio(self.matched_pred_90, self.predicted)
+        r90 = ratio(self.matched_gold_90, self.gold)
         return {
             "gold": self.gold,
             "predicted": self.predicted,
@@ -240,21 +244,26 @@ class QuoteScorer:
         def gold_speaker(gi: int, g: GoldAttribution) -> str | None:
             return g.source.text if g.source is not None else None
 
-        self._score(gold.id, gold.annotator, list(gold.attributions), preds, analysis, judge, gold_speaker)
+        golds = list(gold.attributions)
+        self._score(gold.id, gold.annotator, golds, preds, analysis, judge, gold_speaker)
 
     def score_seed(self, gold: dict[str, Any], analysis: Analysis) -> None:
-        """A seed-style gold.json: speaker and addressee by name, cue by the cue words near the quote."""
+        """A seed-style gold.json: speaker, addressee by name; cue by its words near the quote."""
         text = gold["text"]
-        persons = {a["name"].lower() for a in gold.get("actors", []) if a.get("kind", "").upper() == "PERSON"}
+        actors = gold.get("actors", [])
+        persons = {a["name"].lower() for a in actors if a.get("kind", "").upper() == "PERSON"}
         golds = list(seed_attributions(gold))
         raw = gold.get("quotes", [])
 
         def judge(gi: int, g: GoldAttribution, q: Quote) -> dict[str, bool | None]:
             info = raw[gi]
-            speaker = speakers_match(info["speaker"], speaker_names(q, analysis), persons) if info.get("speaker") else None
+            speaker = None
+            if info.get("speaker"):
+                speaker = speakers_match(info["speaker"], speaker_names(q, analysis), persons)
             cue = None
             if info.get("cue"):
-                cue = q.cue is not None and any(overlaps(q.cue, c) for c in _cue_spans(text, info["cue"], g))
+                spans = _cue_spans(text, info["cue"], g)
+                cue = q.cue is not None and any(overlaps(q.cue, c) for c in spans)
             addressee = None
             if info.get("addressee"):
                 name = addressee_name(q, analysis)
@@ -264,7 +273,8 @@ class QuoteScorer:
         def gold_speaker(gi: int, g: GoldAttribution) -> str | None:
             return raw[gi].get("speaker")
 
-        self._score(gold.get("id", "seed"), None, golds, list(analysis.quotes), analysis, judge, gold_speaker)
+        doc_id = gold.get("id", "seed")
+        self._score(doc_id, None, golds, list(analysis.quotes), analysis, judge, gold_speaker)
 
     def _score(self, doc_id, annotator, golds, preds, analysis, judge, gold_speaker) -> None:
         gold_tokens = [tokens(g.text) for g in golds]
@@ -283,8 +293,8 @@ class QuoteScorer:
                 t.matched_gold_90 += d >= STRICT
             if d < LENIENT:
                 self.errors.append(
-                    {**where, "type": "miss", "kind": g.kind, "dice": round(d, 3), "text": _snip(g.text),
-                     "gold_speaker": gold_speaker(gi, g)}
+                    {**where, "type": "miss", "kind": g.kind, "dice": round(d, 3),
+                     "text": _snip(g.text), "gold_speaker": gold_speaker(gi, g)}
                 )
                 self.overall.add(tallies[0])
                 continue
@@ -310,7 +320,8 @@ class QuoteScorer:
                 )
             if verdict["addressee"] is False:
                 self.errors.append(
-                    {**where, "type": "wrong addressee", "text": _snip(g.text), "predicted_addressee": addressee_name(q, analysis)}
+                    {**where, "type": "wrong addressee", "text": _snip(g.text),
+                     "predicted_addressee": addressee_name(q, analysis)}
                 )
 
         for pi, q in enumerate(preds):
@@ -324,7 +335,8 @@ class QuoteScorer:
             self.overall.matched_pred_90 += d >= STRICT
             if d < LENIENT:
                 self.errors.append(
-                    {**where, "type": "false alarm", "kind": q.kind, "dice": round(d, 3), "text": _snip(q.text),
+                    {**where, "type": "false alarm", "kind": q.kind, "dice": round(d, 3),
+                     "text": _snip(q.text),
                      "predicted_speaker": describe_speaker(q, analysis)}
                 )
 
@@ -335,11 +347,12 @@ class QuoteScorer:
             t = Tally()
             t.add(self.gold_kind.get(kind, Tally()))
             p = self.pred_kind.get(kind, Tally())
-            t.predicted, t.matched_pred_50, t.matched_pred_90 = p.predicted, p.matched_pred_50, p.matched_pred_90
+            t.predicted = p.predicted
+            t.matched_pred_50, t.matched_pred_90 = p.matched_pred_50, p.matched_pred_90
             if t.gold or t.predicted:
                 scores = t.scores()
                 if not t.predicted:
-                    # Precision by predicted kind is undefined when the system never labels this kind.
+                    # Precision by predicted kind is undefined if the system never uses the kind.
                     scores["f1_50"] = scores["f1_90"] = None
                 by_kind[kind] = scores
         summary: dict[str, dict[str, int]] = {}
@@ -355,7 +368,8 @@ def _cue_spans(text: str, cue: str, g: GoldAttribution) -> list[Span]:
     The seed gives cue text, not offsets; a list header (``quotes from``) can sit
     several quotes away, so the nearest occurrence wins, however far.
     """
-    pattern = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in cue.split()) + r"\b", re.IGNORECASE)
+    words = r"\s+".join(re.escape(w) for w in cue.split())
+    pattern = re.compile(r"\b" + words + r"\b", re.IGNORECASE)
     found = [
         Span.of(text, m.start(), m.end())
         for m in pattern.finditer(text)
@@ -378,7 +392,7 @@ def _snip(text: str, n: int = SNIPPET) -> str:
 
 
 def annotator_agreement(docs: Sequence[GoldDoc]) -> dict[str, Any]:
-    """Human agreement on articles annotated more than once: the first two annotators scored as system and gold.
+    """Human agreement where articles were annotated more than once: annotator vs annotator.
 
     For each article with at least two annotation files, the alphabetically
     second annotator's attributions are scored as predictions against the first's,

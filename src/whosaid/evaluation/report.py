@@ -24,11 +24,17 @@ QUOTE_ROWS = (
     ("addressee_accuracy", "addressee"),
 )
 LEGEND = (
-    "P/R/F1 ≥.5 and ≥.9: content precision, recall, F1 with quotes paired at Dice ≥ 0.5 (lenient) "
-    "and ≥ 0.9 (strict); speaker, cue, addressee: accuracy on pairs at Dice ≥ 0.5 whose gold has one (n)"
+    "P/R/F1 ≥.5 and ≥.9: content precision, recall, F1 with quotes paired at Dice ≥ 0.5 "
+    "(lenient) and ≥ 0.9 (strict); speaker, cue, addressee: accuracy on pairs at Dice ≥ 0.5 "
+    "whose gold has one (n)"
 )
 #: Accuracies show their denominator (pairs with Dice ≥ 0.5 whose gold has one).
-DENOMINATORS = {"speaker_accuracy": "speaker_n", "cue_accuracy": "cue_n", "addressee_accuracy": "addressee_n"}
+DENOMINATORS = {
+    "speaker_accuracy": "speaker_n",
+    "cue_accuracy": "cue_n",
+    "addressee_accuracy": "addressee_n",
+}
+KIND_ORDER = ("direct", "mixed", "indirect")
 
 
 def _cell(scores: dict[str, Any], key: str) -> str:
@@ -49,24 +55,33 @@ def to_json(result: dict[str, Any] | list[dict[str, Any]], errors: bool = False)
     def trimmed(r: dict[str, Any]) -> dict[str, Any]:
         if errors:
             return r
-        return {**r, "systems": {n: {k: v for k, v in s.items() if k != "errors"} for n, s in r["systems"].items()}}
+        systems = {
+            n: {k: v for k, v in s.items() if k != "errors"} for n, s in r["systems"].items()
+        }
+        return {**r, "systems": systems}
 
     data = [trimmed(r) for r in result] if isinstance(result, list) else trimmed(result)
     return json.dumps(data, ensure_ascii=False, indent=2, default=str)
 
 
-def print_result(result: dict[str, Any], console: Console | None = None, errors: bool = False) -> None:
+def print_result(
+    result: dict[str, Any], console: Console | None = None, errors: bool = False
+) -> None:
     """Header, the quote table (one column per system), per-kind table, other sections, errors."""
     console = console or Console()
     systems = result.get("systems", {})
     console.print(f"[bold]corpus[/bold] {result['corpus']} ({result['format']})")
     if "articles" in result:
-        line = f"{result['articles']} articles, {result['docs']} annotation docs, {result['gold_quotes']} gold quotes"
-        console.print(line)
+        console.print(
+            f"{result['articles']} articles, {result['docs']} annotation docs, "
+            f"{result['gold_quotes']} gold quotes"
+        )
     if "annotator" in result:
         console.print(f"annotator: {result['annotator']} — {result['annotator_note']}")
     for name, s in systems.items():
-        failed = f", {s['failed_docs']} articles failed (counted as no predictions)" if s["failed_docs"] else ""
+        failed = ""
+        if s["failed_docs"]:
+            failed = f", {s['failed_docs']} articles failed (counted as no predictions)"
         console.print(f"system [bold]{name}[/bold]: {s['predictions']} predictions{failed}")
     console.print(f"model: {result['model']}   wall time: {result['wall_time_s']} s")
 
@@ -81,20 +96,20 @@ def print_result(result: dict[str, Any], console: Console | None = None, errors:
 
         kinds = sorted(
             {k for s in systems.values() for k in s["quotes"]["by_kind"]},
-            key=lambda k: ("direct", "mixed", "indirect").index(k) if k in ("direct", "mixed", "indirect") else 9,
+            key=lambda k: KIND_ORDER.index(k) if k in KIND_ORDER else len(KIND_ORDER),
         )
         if kinds:
             table = Table(title="By quote kind (recall by gold kind, precision by predicted kind)")
             table.add_column("")
             for name in systems:
                 for kind in kinds:
-                    table.add_column(f"{name}\n{kind}" if len(systems) > 1 else kind, justify="right")
+                    header = f"{name}\n{kind}" if len(systems) > 1 else kind
+                    table.add_column(header, justify="right")
             for key, label in QUOTE_ROWS:
-                if key == "addressee_accuracy" and all(
-                    s["quotes"]["by_kind"].get(k, {}).get(key) is None for s in systems.values() for k in kinds
-                ):
+                cells = [s["quotes"]["by_kind"].get(k, {}) for s in systems.values() for k in kinds]
+                if key == "addressee_accuracy" and all(c.get(key) is None for c in cells):
                     continue
-                row = [_cell(s["quotes"]["by_kind"].get(k, {}), key) for s in systems.values() for k in kinds]
+                row = [_cell(c, key) for c in cells]
                 table.add_row(label, *row)
             console.print(table)
         console.print(f"[dim]{LEGEND}[/dim]")
@@ -107,7 +122,10 @@ def print_result(result: dict[str, Any], console: Console | None = None, errors:
             if section in s:
                 _print_section(console, f"{section.replace('_', ' ')} ({name})", s[section])
         if s.get("failures"):
-            console.print(f"[yellow]{name} failed on {len(s['failures'])} articles[/yellow], first: {s['failures'][0]}")
+            console.print(
+                f"[yellow]{name} failed on {len(s['failures'])} articles[/yellow], first:",
+                escape(s["failures"][0]),
+            )
         only = s.get("quotes_processed_docs_only")
         if only:
             console.print(
@@ -117,9 +135,11 @@ def print_result(result: dict[str, Any], console: Console | None = None, errors:
     agreement = result.get("agreement")
     if agreement:
         console.print(
-            f"human agreement (first two annotators on the {agreement['articles']} articles annotated more than once): "
+            "human agreement (first two annotators on the "
+            f"{agreement['articles']} articles annotated more than once): "
             f"F1 ≥.5 {_cell(agreement, 'f1_50')}, F1 ≥.9 {_cell(agreement, 'f1_90')}, "
-            f"speaker {_cell(agreement, 'speaker_accuracy')}, cue {_cell(agreement, 'cue_accuracy')}"
+            f"speaker {_cell(agreement, 'speaker_accuracy')}, "
+            f"cue {_cell(agreement, 'cue_accuracy')}"
         )
     if "events" in result:
         _print_section(console, "events", result["events"])
@@ -129,14 +149,17 @@ def print_result(result: dict[str, Any], console: Console | None = None, errors:
             _print_errors(console, name, s.get("errors", []))
             counts = s["quotes"].get("error_counts") or {}
             if counts:
-                table = Table(title=f"{name}: errors by type and gold kind (predicted kind for false alarms)")
+                table = Table(
+                    title=f"{name}: errors by type and gold kind (predicted kind for false alarms)"
+                )
                 kinds = sorted({k for c in counts.values() for k in c})
                 table.add_column("")
                 for k in kinds:
                     table.add_column(k, justify="right")
                 table.add_column("all", justify="right")
                 for kind_name, c in counts.items():
-                    table.add_row(kind_name, *(str(c.get(k, 0)) for k in kinds), str(sum(c.values())))
+                    cells = [str(c.get(k, 0)) for k in kinds]
+                    table.add_row(kind_name, *cells, str(sum(c.values())))
                 console.print(table)
 
 
