@@ -971,22 +971,22 @@ class SQLiteStore(Store):
                 add(speaker_id, about, "quote", "neutral", quote_id)
         ev_sql, ev_params = [], []
         if since:
-            ev_sql.append("coalesce(date, first_seen) >= ?")
+            ev_sql.append("coalesce(e.date, e.first_seen) >= ?")
             ev_params.append(since)
         if until:
-            ev_sql.append("coalesce(date, first_seen) <= ?")
+            ev_sql.append("coalesce(e.date, e.first_seen) <= ?")
             ev_params.append(until)
         quads: dict[str, str] = {}
-        for e in self.conn.execute(
-            "SELECT id, type, actors, recipients FROM events" + (" WHERE " + " AND ".join(ev_sql) if ev_sql else ""),
+        # Every (actor, recipient) pair of every event, paired by SQLite's JSON functions.
+        for event_id, type_, actor, recipient in self.conn.execute(
+            "SELECT e.id, e.type, a.value, r.value FROM events e, json_each(e.actors) a, json_each(e.recipients) r"
+            + (" WHERE " + " AND ".join(ev_sql) if ev_sql else "")
+            + " ORDER BY e.id, a.key, r.key",
             ev_params,
         ):
-            if e["type"] not in quads:
-                quads[e["type"]] = quad_class(e["type"])
-            quad = quads[e["type"]]
-            for a in _load(e["actors"]):
-                for r in _load(e["recipients"]):
-                    add(a, r, "event", quad, e["id"])
+            if type_ not in quads:
+                quads[type_] = quad_class(type_)
+            add(actor, recipient, "event", quads[type_], event_id)
         kept = [
             {"source": s, "target": t, "kind": k, "quad": quad, "weight": len(ev), "evidence": ev}
             for (s, t, k, quad), ev in sorted(edges.items())
