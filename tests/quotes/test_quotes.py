@@ -245,3 +245,11 @@ def test_polnear_dev_sample_scores(pipeline):
     scores = result["systems"]["whosaid"]["quotes"]["overall"]
     assert scores["f1_50"] >= 0.65, scores
     assert scores["speaker_accuracy"] >= 0.7, scores  # 24 pairs: a noisy figure, a regression guard
+
+
+def test_attribution_inside_the_reported_clause(nlp):
+    text = "The bigger risk, the admiral said, is a clash caused by paramilitary ships in the disputed waters."
+    _, _, quotes = analyse(nlp, text, with_actors=False)
+    q = only(quotes, "The bigger risk is a clash caused by paramilitary ships in the disputed waters.")
+    assert q.speaker_mention.text == "the admiral"
+    assert len(q.content) == 2

@@ -90,6 +90,8 @@ def _merge(text: str, directs: list[Candidate], indirects: list[Candidate]) -> l
         d_words = sum(len(_content_words(text, d)) for d in inside)
         if i_words and d_words >= DIRECT_SHARE * i_words:
             for d in inside:
+                if ind.cue is not None and d.start <= ind.cue[0] < d.end:
+                    continue  # the cue is inside the quotation: the speaker quoting someone else
                 if d.cue is None or d.speaker_head is None and ind.speaker_head is not None:
                     d.cue, d.cue_token = ind.cue, ind.cue_token
                     d.speaker_head, d.addressee_head = ind.speaker_head, ind.addressee_head

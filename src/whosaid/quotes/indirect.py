@@ -21,6 +21,9 @@ MIN_PRECISION = 0.10
 #: Verbs whose infinitive complement is what was said (``advised X not to``) are the lexicon
 #: verbs that take an object and an infinitive; the parse tells which (``xcomp`` with an object).
 MIN_CONTENT_TOKENS = 3
+_WORDS = re.compile(r"\w")
+#: Cues reliable enough to report the clause they interrupt (``The risk, he said, is …``).
+STRONG_CUE = 0.5
 #: Objects (not clauses) are reported content only for verbs at least this often cues.
 MIN_OBJECT_PRECISION = 0.3
 #: Prepositions whose object is what a cue verb is about (``called for``, ``talked about``).
@@ -97,6 +100,29 @@ def _elaboration(tok: Token, start: int, end: int) -> tuple[int, int]:
     return trim(text, m.end(), sent_end)
 
 
+def _interrupted_clause(tok: Token) -> list[tuple[int, int]]:
+    """``The bigger risk, he said, is a clash …`` / ``Riding alone …, they said, can be hazardous``:
+    the clause an attribution interrupts or follows, as one or two ranges without the attribution."""
+    doc = tok.doc
+    head = tok.head
+    if tok.dep_ not in ("parataxis", "ccomp", "advcl") or head is tok or head.pos_ not in ("VERB", "AUX"):
+        return []
+    lo, hi = tok.left_edge.i, tok.right_edge.i
+    left, right = head.left_edge.i, head.right_edge.i
+    if left >= lo:
+        return []
+    ranges = [(left, lo - 1)]
+    if hi + 1 <= right:
+        ranges.append((hi + 1, right))
+    out = []
+    for a, b in ranges:
+        start, end = _strip_edges(doc, doc[a].idx, doc[b].idx + len(doc[b]))
+        if end > start and _WORDS.search(doc.text, start, end):
+            out.append((start, end))
+    words = sum(len(doc.text[s:e].split()) for s, e in out)
+    return out if words >= MIN_CONTENT_TOKENS else []
+
+
 def _strip_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading/trailing punctuation and conjunctions left at a clause's edges."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -155,6 +181,21 @@ def indirect_candidates(
         if precision < min_precision:
             continue
         found = complement(tok, precision, min_object_precision)
+        if found is None and precision >= STRONG_CUE:
+            pieces = _interrupted_clause(tok)
+            if pieces:
+                out.append(
+                    Candidate(
+                        kind="indirect",
+                        content=pieces,
+                        cue=(tok.idx, tok.idx + len(tok)),
+                        cue_token=tok,
+                        speaker_head=subject_of(tok),
+                        addressee_head=addressee_of(tok),
+                        confidence=round(0.4 + 0.4 * min(1.0, precision * 2), 3),
+                    )
+                )
+            continue
         if found is None:
             continue
         start, end = _strip_edges(doc, found[0], found[1])
