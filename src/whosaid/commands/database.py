@@ -7,11 +7,10 @@ from collections.abc import Iterator
 
 import click
 
-from whosaid.commands.extract import DEFAULT_MAX_BYTES, INPUT_FORMATS, analyse_articles, read_inputs
+from whosaid.commands.extract import analyse_articles, analysis_options, read_inputs
 from whosaid.commands.output import (
     DATE, collect, db_option, emit, handle_errors, open_db, output_options, progress, write_json,
 )
-from whosaid.nlp import DEFAULT_MODEL
 from whosaid.records import Article, Rejected
 
 ARTICLE_COLUMNS = ["id", "published", "title", "publisher", "actors", "quotes", "events", "source"]
@@ -25,12 +24,7 @@ def register(main: click.Group) -> None:
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @db_option
-@click.option("--model", type=click.Choice(["md", "sm"]), default=DEFAULT_MODEL, show_default=True,
-              help="The spaCy English pipeline: md (better) or sm (faster).")
-@click.option("--format", "input_format", type=click.Choice(INPUT_FORMATS), default=None,
-              help="Input format; detected from each file when not given.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
-              help="Reject inputs larger than this.")
+@analysis_options
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @handle_errors
 def ingest(paths: tuple[str, ...], db: str, model: str, input_format: str | None, max_bytes: int,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import click
@@ -24,18 +24,24 @@ def read_inputs(paths: Sequence[str], format: str | None = None, max_bytes: int 
     yield from ingest_inputs(list(paths), format=format, max_bytes=max_bytes)
 
 
+def analysis_options(command: Callable) -> Callable:
+    """The options every command that reads and analyses articles shares: model, format, size limit."""
+    command = click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES,
+                           show_default=True, help="Reject inputs larger than this.")(command)
+    command = click.option("--format", "input_format", type=click.Choice(INPUT_FORMATS), default=None,
+                           help="Input format; detected from each file when not given.")(command)
+    return click.option("--model", type=click.Choice(["md", "sm"]), default=DEFAULT_MODEL,
+                        show_default=True,
+                        help="The spaCy English pipeline: md (better) or sm (faster).")(command)
+
+
 def register(main: click.Group) -> None:
     main.add_command(extract)
 
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@click.option("--model", type=click.Choice(["md", "sm"]), default=DEFAULT_MODEL, show_default=True,
-              help="The spaCy English pipeline: md (better) or sm (faster).")
-@click.option("--format", "input_format", type=click.Choice(INPUT_FORMATS), default=None,
-              help="Input format; detected from each file when not given.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
-              help="Reject inputs larger than this.")
+@analysis_options
 @click.option("--json", "fmt", flag_value="json", default=True,
               help="One JSON document: an object for one article, a list for several (default).")
 @click.option("--jsonl", "fmt", flag_value="jsonl", help="One JSON object per article per line.")
