@@ -253,6 +253,9 @@ def find_quotes(doc, article: Article, actors: tuple[Actor, ...]) -> tuple[Quote
                 reason = f"continues a quote whose speaker is unresolved: {reason}"
             if cand.addressee_head is not None:
                 addressee = resolver.addressee(cand.addressee_head)
+            if cand.cue is None and cand.carry_reason == "continuation":
+                # A continuation paragraph is attributed by the cue of the quote it continues.
+                cand.cue = source.cue
             resolved[id(cand)] = (speaker, mention, reason, addressee)
         elif cand.cue is not None:
             reason = f"no speaker governed by the cue {text[cand.cue[0]:cand.cue[1]]!r}"
