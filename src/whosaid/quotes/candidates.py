@@ -76,3 +76,25 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def sentence_end(tok: Token) -> int:
+    """Where the sentence of ``tok`` ends (a character offset).
+
+    Walks to the next sentence start instead of ``tok.sent``, which re-scans the
+    whole document's sentences on every call.
+    """
+    doc = tok.doc
+    j = tok.i + 1
+    while j < len(doc) and not doc[j].is_sent_start:
+        j += 1
+    last = doc[j - 1]
+    return last.idx + len(last)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (spaCy joins every token's text on each access)."""
+    text = doc.user_data.get("whosaid_text")
+    if text is None:
+        text = doc.user_data["whosaid_text"] = doc.text
+    return text

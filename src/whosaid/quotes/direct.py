@@ -28,6 +28,17 @@ NEAR_CUE = 0.02
 MIN_SPEECH_WORDS = 5
 
 
+def _sentences(doc: Doc, first: Token, last: Token) -> list:
+    """The sentences from the one holding ``first`` to the one holding ``last``, as Spans."""
+    start = first.i
+    while start > 0 and not doc[start].is_sent_start:
+        start -= 1
+    end = last.i + 1
+    while end < len(doc) and not doc[end].is_sent_start:
+        end += 1
+    return [doc[start:end]]
+
+
 def _inside(i: int, quoted: list[Quoted]) -> bool:
     return any(q.start <= i < q.end for q in quoted)
 
@@ -122,10 +133,7 @@ def direct_candidates(doc: Doc, quoted: tuple[Quoted, ...], lex: CueLexicon, par
         has_verb = any(t.pos_ in ("VERB", "AUX") for t in q_toks)
         p_start, p_end = paras.bounds(q.start)
         last_start, last_end = paras.bounds(max(q.end - 1, q.start))
-        sents = []
-        for t in q_toks:
-            if t.sent not in sents:
-                sents.append(t.sent)
+        sents = _sentences(doc, q_toks[0], q_toks[-1])
         # Tokens outside any quotation, in the quote's sentences, within its paragraph(s).
         around = [
             t

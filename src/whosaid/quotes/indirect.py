@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from whosaid.quotes.candidates import Candidate, trim
+from whosaid.quotes.candidates import Candidate, doc_text, sentence_end, trim
 from whosaid.quotes.cues import CueLexicon
 from whosaid.quotes.direct import according_object
 
@@ -44,7 +44,7 @@ def complement(tok: Token, precision: float, min_object_precision: float) -> tup
     (prepositional object). Objects count only for verbs that are cues most of the
     times they occur (``min_object_precision``): ``made [a speech]`` is not reported speech.
     """
-    text = tok.doc.text
+    text = doc_text(tok.doc)
     children = list(tok.children)
     comp = next((c for c in children if c.dep_ == "ccomp" and c.i > tok.i), None)
     comp = comp or next((c for c in children if c.dep_ == "ccomp"), None)
@@ -92,8 +92,8 @@ _ELABORATION = re.compile(r"\s*[–—]\s*(?=that\b)|\s+-{1,2}\s*(?=that\b)")
 
 def _elaboration(tok: Token, start: int, end: int) -> tuple[int, int]:
     """``repeated familiar themes – that A; that B``: what follows the dash is what was said."""
-    text = tok.doc.text
-    sent_end = tok.sent.end_char
+    text = doc_text(tok.doc)
+    sent_end = sentence_end(tok)
     m = _ELABORATION.search(text, start, min(sent_end, end + 12))
     if m is None or len(text[start : m.start()].split()) > 8 or m.end() >= sent_end:
         return start, end
@@ -117,9 +117,9 @@ def _interrupted_clause(tok: Token) -> list[tuple[int, int]]:
     out = []
     for a, b in ranges:
         start, end = _strip_edges(doc, doc[a].idx, doc[b].idx + len(doc[b]))
-        if end > start and _WORDS.search(doc.text, start, end):
+        if end > start and _WORDS.search(doc_text(doc), start, end):
             out.append((start, end))
-    words = sum(len(doc.text[s:e].split()) for s, e in out)
+    words = sum(len(doc_text(doc)[s:e].split()) for s, e in out)
     return out if words >= MIN_CONTENT_TOKENS else []
 
 
@@ -144,7 +144,7 @@ def indirect_candidates(
     """Reported-speech candidates, in text order."""
     from whosaid.quotes.speakers import addressee_of, subject_of
 
-    text = doc.text
+    text = doc_text(doc)
     if min_object_precision is None:
         min_object_precision = MIN_OBJECT_PRECISION
     out: list[Candidate] = []
