@@ -26,20 +26,28 @@ class MentionIndex:
         )
 
     def actor_at(self, start: int, end: int) -> tuple[Actor, Mention] | tuple[None, None]:
-        """The actor and mention overlapping [start, end) the most (ties: the shorter mention)."""
-        best: tuple[int, int, Actor, Mention] | None = None
+        """The actor and mention that [start, end) refers to, or (None, None).
+
+        Preference, in order: a mention covering the whole span; a mention ending
+        where the span ends (an English noun phrase's head comes last, so
+        "Afghan Ambassador to the United States Hamdullah Mohib" is Mohib, not
+        the United States); the largest overlap; the shorter mention.
+        """
+        best: tuple[tuple[bool, bool, int, int], Actor, Mention] | None = None
         for mention, actor in self._mentions:
             if mention.start >= end:
                 break
             overlap = min(end, mention.end) - max(start, mention.start)
             if overlap <= 0:
                 continue
-            key = (overlap, -(mention.end - mention.start))
-            if best is None or key > best[:2]:
-                best = (*key, actor, mention)
+            covers = mention.start <= start and mention.end >= end
+            at_head = mention.end == end
+            key = (covers, at_head, overlap, -(mention.end - mention.start))
+            if best is None or key > best[0]:
+                best = (key, actor, mention)
         if best is None:
             return None, None
-        return best[2], best[3]
+        return best[1], best[2]
 
     def actors_in(self, start: int, end: int) -> list[tuple[Actor, Mention]]:
         """Every (actor, mention) whose mention lies inside [start, end), in text order."""
