@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import threading
@@ -14,7 +15,12 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = [ROOT / "docs" / "screenshots", ROOT / "tests" / "artifacts"]
+# Every run saves its screenshots to tests/artifacts/; the README's copies in
+# docs/screenshots/ are refreshed only on request (WHOSAID_UPDATE_SCREENSHOTS=1),
+# so a test run leaves the work tree clean.
+SCREENSHOTS = [ROOT / "tests" / "artifacts"] + (
+    [ROOT / "docs" / "screenshots"] if os.environ.get("WHOSAID_UPDATE_SCREENSHOTS") == "1" else []
+)
 
 
 def _free_port() -> int:

@@ -1,6 +1,7 @@
 """The web UI in real headless Chromium over the samples database: search, article, actor, graph.
 
-Each test saves a screenshot of its page to docs/screenshots/ and tests/artifacts/.
+Each test saves a screenshot of its page to tests/artifacts/ (and to docs/screenshots/ with
+WHOSAID_UPDATE_SCREENSHOTS=1).
 Skipped with a reason when /usr/bin/chromium is missing (``make browser`` installs it).
 """
 
