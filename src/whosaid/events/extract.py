@@ -75,7 +75,17 @@ RECIPIENT_PREPS = ("with", "against", "to", "toward", "towards", "on", "at", "fo
 NOUN_RECIPIENT_PREPS = ("with", "against", "to", "toward", "towards", "of", "on", "for")
 NESTING_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl", "acomp", "dobj", "acl", "relcl"}
 SWALLOWING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "CONCEDE"}
-FUTURE_TO_AGREE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "031", "AID": "033"}
+#: Intentions are AGREE (CAMEO 03 "express intent to ..."): meet 036, cooperate 031, provide
+#: aid 033, yield 035 (release, ease, de-escalate are 035x).
+FUTURE_TO_AGREE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "031", "AID": "033", "CONCEDE": "035",
+                   "RETREAT": "035"}
+#: A stated refusal of these ("will not accept", "would not meet") is REJECT (CAMEO 12).
+REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+#: "X is willing/ready/prepared to V": CAMEO 03, express intent to cooperate (AGREE).
+INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined"}
+#: "X said Y must V": a demand (CAMEO 10) by X of Y.
+DEMAND_SPEECH = {"say", "declare", "reiterate", "insist", "conclude", "state", "tell", "stress", "announce",
+                 "warn", "add", "maintain"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should"}
 LIGHT_NOUN_HOSTS = {"hold", "have", "give", "provide", "offer", "voice", "express", "launch", "stage",
                     "conduct", "make", "issue", "impose", "level", "carry", "lodge", "file", "announce"}
@@ -112,6 +122,7 @@ class _Draft:
     visitors: list[str] = field(default_factory=list)
     confidence: float = 0.5
     from_quote: bool = False
+    named: bool = False  # the trigger has a subject phrase we could not resolve to an actor
 
 
 class EventFinder:
@@ -264,6 +275,21 @@ class EventFinder:
             return None  # "visiting President Maduro", "so-called": modifiers, not events
         return entry
 
+    def structural_entry(self, tok) -> dict | None:
+        """Events named by a construction rather than a word (see INTENT_ADJECTIVES, DEMAND_SPEECH)."""
+        if tok.pos_ in ("AUX", "VERB") and tok.lemma_ == "be":
+            for adj in tok.children:
+                if adj.dep_ == "acomp" and adj.lower_ in INTENT_ADJECTIVES and any(
+                    c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in adj.children
+                ):
+                    return {"pos": "v", "cameo": "030"}
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in DEMAND_SPEECH:
+            for comp in tok.children:
+                if comp.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "must" for c in comp.children) \
+                        and not _negated(comp):
+                    return {"pos": "v", "cameo": "100", "demand_of": comp.i}
+        return None
+
     def call_entry(self, tok) -> dict | None:
         """``call for``/``call on X to`` is a request (CAMEO 020)."""
         if tok.lemma_.lower() == "call" and tok.pos_ == "VERB":
@@ -290,7 +316,7 @@ class EventFinder:
     def sentence_events(self, sent, earlier: list[_Draft]) -> list[_Draft]:
         found: list[_Draft] = []
         for tok in sent:
-            entry = self.trigger_entry(tok) or self.call_entry(tok)
+            entry = self.trigger_entry(tok) or self.call_entry(tok) or self.structural_entry(tok)
             if entry is None:
                 continue
             draft = self.draft(tok, entry, sent, earlier + found)
@@ -304,7 +330,7 @@ class EventFinder:
             if outer is not None:
                 word = _prep_word(d.trigger, outer.trigger)
                 if outer.type in SWALLOWING_TYPES and (
-                    path[0] in ("xcomp", "ccomp", "dobj") or path[0] == "prep" and word in ("to", "for", "of", "on")
+                    path[0] in ("xcomp", "ccomp", "dobj", "acomp") or path[0] == "prep" and word in ("to", "for", "of", "on")
                 ):
                     continue  # "agreed to allow ...", "demanded that X release ...": one event
                 if outer.type == d.type and d.nominal:
@@ -322,10 +348,10 @@ class EventFinder:
                 d.actor = [a for a in main.actor if a not in d.recipient]
         out = []
         for d in kept:
-            if not d.actor and not d.recipient:
+            if not d.actor and not d.recipient and not d.named:
                 continue
-            if not d.actor and registry.event_type(d.type).quad.startswith("verbal"):
-                continue  # a verbal act needs someone who made it
+            if not d.actor and not d.named and registry.event_type(d.type).quad.startswith("verbal"):
+                continue  # a verbal act needs someone who made it (named, if not resolved)
             if d.type == "CONSULT":
                 self.consult_roles(d)
                 if not d.actor or (d.cameo == "042" and not d.recipient and not d.nominal):
@@ -358,6 +384,10 @@ class EventFinder:
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if not actor and subj is not None and TWO_WORDS.match(_phrase(subj)):
                 actor = self.last_meeting(earlier)
+            if "demand_of" in entry:  # "X said Y must V": Y is asked
+                inner = self.doc[entry["demand_of"]]
+                own, inner_passive, _ = self.subject(inner)
+                recipient = [r for r in (own or inner_passive) if r not in actor]
             if tok.lemma_.lower() == "host" and recipient:
                 actor, recipient = recipient, actor
                 cameo, mode = "043", "visit"
@@ -367,9 +397,18 @@ class EventFinder:
         evidence = self.evidence(tok, sent)
         draft = _Draft(tok, plover, cameo, mode, actor, recipient, evidence, nominal=nominal,
                        confidence=0.45 if nominal else (0.65 if actor and recipient else 0.55))
+        if not actor and not nominal:
+            # "A French minister threatened ...", "X has been accused of ...": someone did it,
+            # though the actors stage did not make that someone an actor
+            draft.named = _named_subject(tok)
+            if draft.named:
+                draft.confidence = 0.3
         draft.negated = _negated(tok)
         draft.hypothetical = _hypothetical(tok)
-        if not nominal and _future(tok) and plover in FUTURE_TO_AGREE:
+        if not nominal and draft.negated and plover in REFUSABLE and (_future(tok) or _refusal(tok)):
+            # "will not accept", "would not meet": a stated refusal is itself an event (CAMEO 12)
+            draft.type, draft.cameo, draft.mode, draft.negated = "REJECT", "120", None, False
+        elif not nominal and _future(tok) and plover in FUTURE_TO_AGREE:
             draft.type, draft.cameo, draft.mode = "AGREE", FUTURE_TO_AGREE[plover], None
         if plover == "CONSULT":
             draft.visitors = self.visitors(tok)
@@ -661,6 +700,20 @@ def _prep_word(inner, outer) -> str | None:
     while t.head.i != t.i and t.head.i != outer.i:
         t = t.head
     return t.lower_ if t.dep_ == "prep" else None
+
+
+def _refusal(tok) -> bool:
+    """``would not``/``will not``/``cannot`` on the trigger: a refusal, not a plain negation."""
+    aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    return bool(aux & {"would", "will", "wo", "ca", "can", "'ll"})
+
+
+def _named_subject(verb) -> bool:
+    """Whether a verb has a subject phrase (a noun, name or pronoun), or is a passive."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            return child.lower_ not in ("it", "this", "that", "there", "which", "what")
+    return False
 
 
 def _negated(tok) -> bool:
