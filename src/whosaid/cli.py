@@ -14,7 +14,7 @@ import click
 from whosaid import __version__
 
 #: Modules under whosaid.commands that each define ``register(main)``.
-COMMAND_MODULES = ["extract", "database", "query", "export", "evaluate", "serve"]
+COMMAND_MODULES = ["extract", "database", "query", "user_actors", "export", "evaluate", "serve"]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

@@ -15,6 +15,7 @@ import logging
 from collections.abc import Iterable, Iterator
 
 from whosaid.actors import find_actors
+from whosaid.actors.dictionary import ActorDictionary
 from whosaid.events import find_events
 from whosaid.nlp import DEFAULT_MODEL, load_model
 from whosaid.nlp.parse import parse, parse_many
@@ -27,9 +28,10 @@ log = logging.getLogger(__name__)
 class Pipeline:
     """Runs every analysis stage over articles with one loaded spaCy pipeline."""
 
-    def __init__(self, model: str = DEFAULT_MODEL):
+    def __init__(self, model: str = DEFAULT_MODEL, dictionary: ActorDictionary | None = None):
         self.model = model
         self.nlp = load_model(model)
+        self.dictionary = dictionary  # None: the shipped actor dictionary
 
     def analyse(self, article: Article) -> Analysis:
         """Analyse one article: its actors, quotes and events."""
@@ -71,7 +73,7 @@ class Pipeline:
                 yield Rejected(item.source, "failed", f"analysis failed: {type(exc).__name__}: {exc}")
 
     def _stages(self, doc, article: Article) -> Analysis:
-        actors = find_actors(doc, article)
+        actors = find_actors(doc, article, self.dictionary)
         quotes = find_quotes(doc, article, actors)
         events = find_events(doc, article, actors, quotes)
         return Analysis(article=article, actors=actors, quotes=quotes, events=events)

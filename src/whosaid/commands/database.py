@@ -66,7 +66,7 @@ def ingest(paths: tuple[str, ...], db: str, model: str, input_format: str | None
 
     try:
         with progress("Ingesting") as advance:
-            for result in analyse_articles(pending(), model):
+            for result in analyse_articles(pending(), model, dictionary=_user_dictionary(store)):
                 if isinstance(result, Rejected):
                     store.save_rejected(result)
                     rejected_items.append(result.to_dict())
@@ -103,6 +103,16 @@ def ingest(paths: tuple[str, ...], db: str, model: str, input_format: str | None
         )
     if rejected_items:
         raise SystemExit(1)
+
+
+def _user_dictionary(store):
+    """The shipped actor dictionary extended with the database's user entries (None when it has none)."""
+    entries = store.user_actors()
+    if not entries:
+        return None
+    from whosaid.actors.dictionary import load_dictionary
+
+    return load_dictionary(extra_entries=entries)
 
 
 def _capped(lines: list[str], most: int = 30) -> list[str]:

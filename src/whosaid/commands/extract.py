@@ -90,14 +90,17 @@ def extract(files: tuple[str, ...], model: str, input_format: str | None, max_by
         raise SystemExit(1)
 
 
-def analyse_articles(articles: Iterator[Article], model: str) -> Iterator[Analysis | Rejected]:
-    """Run the pipeline over articles, loading the model only when there is an article to analyse."""
+def analyse_articles(articles: Iterator[Article], model: str, dictionary=None) -> Iterator[Analysis | Rejected]:
+    """Run the pipeline over articles, loading the model only when there is an article to analyse.
+
+    ``dictionary``: an ``ActorDictionary`` (e.g. with the database's user entries); None = the shipped one.
+    """
     first = next(articles, None)
     if first is None:
         return
     from whosaid.pipeline import Pipeline
 
-    pipeline = Pipeline(model)
+    pipeline = Pipeline(model, dictionary=dictionary)
 
     def again() -> Iterator[Article]:
         yield first

@@ -107,6 +107,28 @@ class Store(abc.ABC):
     def graph(self, *, since=None, until=None, min_weight=1) -> dict:
         """The actor network: quote edges (speaker -> addressee / actors quoted about) and event edges."""
 
+    # ---- the user's actor dictionary and relinking (store/user_actors.py) -------------------
+
+    @abc.abstractmethod
+    def add_user_actor(self, entry: dict) -> str:
+        """Store a user actor entry (``load_dictionary(extra_entries=...)`` shape); its id. ``ValueError`` if bad."""
+
+    @abc.abstractmethod
+    def user_actors(self) -> list[dict]:
+        """Every user actor entry, ready for ``load_dictionary(extra_entries=...)``."""
+
+    @abc.abstractmethod
+    def article_ids(self) -> list[str]:
+        """The ids of every stored article."""
+
+    @abc.abstractmethod
+    def stored_article(self, article_id: str):
+        """The stored ``records.Article`` (text and metadata), to analyse again. Raises ``errors.ArticleNotFound``."""
+
+    @abc.abstractmethod
+    def replace_analysis(self, analysis: Analysis) -> None:
+        """Replace one stored article's actors, mentions, quotes and events in one transaction."""
+
     @abc.abstractmethod
     def close(self) -> None:
         """Close the connection."""

@@ -23,6 +23,7 @@ from typing import Any
 from whosaid.errors import ActorNotFound, ArticleNotFound, StoreError, UsageError
 from whosaid.records import Actor, Analysis, Rejected
 from whosaid.store import Page, Store
+from whosaid.store.user_actors import UserActorsMixin
 
 log = logging.getLogger(__name__)
 
@@ -228,7 +229,7 @@ def quad_class(event_type: str) -> str:
 # ---- the store ---------------------------------------------------------------------------
 
 
-class SQLiteStore(Store):
+class SQLiteStore(UserActorsMixin, Store):
     """A whosaid database in one SQLite file (WAL mode, foreign keys on)."""
 
     def __init__(self, path: str | Path):
