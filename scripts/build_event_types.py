@@ -221,6 +221,78 @@ def derived_triggers(cameo: dict[str, dict], typed: dict[str, str]) -> dict[str,
     return out
 
 
+#: Light verbs that open CAMEO names whose event is the noun after them ("make a visit",
+#: "engage in negotiation", "conduct strike or boycott", "impose curfew").
+LIGHT_VERBS = {"make", "engage", "conduct", "carry", "provide", "grant", "give", "declare", "use", "employ",
+               "impose", "host"}
+#: Nominalising suffixes tried on verb triggers (withdraw -> withdrawal, mediate -> mediation).
+NOUN_SUFFIXES = ("al", "ion", "ation", "ment")
+#: Suffixed forms that are English nouns but not the verb's event (checked by hand).
+NOT_NOMINALISATIONS = {"signal", "phonation", "deportment", "conferment", "probation", "indiction",
+                       "visitation", "hostal"}
+#: Nouns after a light verb in a CAMEO name that do not name the event on their own.
+LIGHT_NOUN_STOP = {"state", "tactic", "comment", "shield", "weapon", "force", "violence", "regime",
+                   "statement", "act", "power", "suicide", "car", "roadside", "chemical", "material",
+                   "hunger", "protection", "intent", "appeal"}
+
+
+def _nlp():
+    import sys
+
+    sys.path.insert(0, str(ROOT / "src"))
+    from whosaid.nlp import load_model
+
+    return load_model("md")
+
+
+def derived_nouns(cameo: dict[str, dict], typed: dict[str, str], verbs: dict[str, dict], nlp) -> dict[str, dict]:
+    """Nouns that name an event, derived two ways (kept only when they point to one PLOVER type):
+
+    * the noun after a light verb opening a CAMEO name (``make a visit`` -> visit, 042);
+    * the nominalisation of a verb trigger that the lemmatiser's (WordNet) noun index
+      lists (``withdraw`` -> withdrawal, ``mediate`` -> mediation), and the verb itself
+      when it is also a noun (``protest``, ``visit``: marked ``noun_cameo`` on the verb).
+    """
+    votes: dict[str, dict[str, str]] = {}
+    for code in sorted(cameo, key=lambda c: (len(c), c)):
+        name = cameo[code]["name"] or ""
+        if code not in typed or len(code) < 3 or not name:
+            continue
+        doc = nlp(name[0].upper() + name[1:].lower())
+        if doc[0].lemma_.lower() not in LIGHT_VERBS:
+            continue
+        nouns = []
+        for tok in doc[1:]:
+            if tok.pos_ == "NOUN":
+                nouns.append(tok)
+                nouns.extend(t for t in tok.conjuncts if t.pos_ == "NOUN" and t not in nouns)
+                break
+            if tok.pos_ not in ("DET", "ADJ", "ADP", "PART", "ADV"):
+                break
+        for tok in nouns:
+            lemma = tok.lemma_.lower()
+            if lemma not in LIGHT_NOUN_STOP and lemma.isalpha():
+                votes.setdefault(lemma, {}).setdefault(typed[code], code)
+    noun_index = set(nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")["noun"])
+    for verb, entry in verbs.items():
+        if entry["pos"] != "v":
+            continue
+        # the same word as a noun ("a visit", "the protest") is recorded too: extract.py
+        # reads it as an event only after a light verb ("paid a visit", "lodged a protest")
+        if verb in noun_index:
+            votes.setdefault(verb, {}).setdefault(typed[entry["cameo"]], entry["cameo"])
+        stem = verb[:-1] if verb.endswith("e") else verb
+        for suffix in NOUN_SUFFIXES:
+            for form in {verb + suffix, stem + suffix}:
+                if form in noun_index and form not in NOT_NOMINALISATIONS:
+                    votes.setdefault(form, {}).setdefault(typed[entry["cameo"]], entry["cameo"])
+    out = {}
+    for lemma, by_type in votes.items():
+        if len(by_type) == 1:
+            out[lemma] = {"pos": "n", "cameo": next(iter(by_type.values())), "from": "cameo-noun"}
+    return out
+
+
 def build(shared: Path) -> dict:
     conversion = read_conversion(shared / "data/plover/CAMEO2PLOVER-2021.txt")
     cameo = read_cameo(shared / "data/cameo/cameo-codes.csv")
@@ -269,6 +341,12 @@ def build(shared: Path) -> dict:
     for lemma, (pos, code) in HAND_TRIGGERS.items():
         assert code in codes and codes[code]["plover"], (lemma, code)
         triggers[lemma] = {"pos": pos, "cameo": code, "from": "hand"}
+    nouns = derived_nouns(cameo, typed, triggers, _nlp())
+    for lemma, entry in nouns.items():
+        if lemma in triggers and triggers[lemma]["pos"] == "v":
+            triggers[lemma]["noun_cameo"] = entry["cameo"]  # "a visit", "the protest": also a noun
+        elif lemma not in triggers:
+            triggers[lemma] = entry
     for lemma, mode in TRIGGER_MODES.items():
         triggers[lemma]["mode"] = mode
     return {

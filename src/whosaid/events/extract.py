@@ -88,7 +88,9 @@ DEMAND_SPEECH = {"say", "declare", "reiterate", "insist", "conclude", "state", "
                  "warn", "add", "maintain"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should"}
 LIGHT_NOUN_HOSTS = {"hold", "have", "give", "provide", "offer", "voice", "express", "launch", "stage",
-                    "conduct", "make", "issue", "impose", "level", "carry", "lodge", "file", "announce"}
+                    "conduct", "make", "issue", "impose", "level", "carry", "lodge", "file", "announce",
+                    "pay", "mount", "begin", "start", "undertake", "deliver", "step", "renew", "reiterate",
+                    "repeat", "order", "end", "complete", "continue"}
 #: Words that make a quoted clause about an actor an accusation (hand-made, from the
 #: CAMEO 11x descriptions: "accuse of crime, corruption, human rights abuses, aggression ...").
 ACCUSATORY = {"terrorist", "terrorists", "terrorism", "terror", "plot", "plots", "domination", "dominate",
@@ -255,10 +257,18 @@ class EventFinder:
         entry = self.triggers.get(tok.lemma_.lower()) or self.triggers.get(tok.lower_)
         if entry is None:
             return None
+        if entry["pos"] == "v" and tok.pos_ in ("NOUN", "PROPN") and "noun_cameo" in entry and _light_noun(tok):
+            # "launched an attack", "lodged a protest", "on a visit", "Putin's visit": the noun
+            # names the event its light verb or owner carries out
+            return {**entry, "pos": "n", "cameo": entry["noun_cameo"]}
         if entry["pos"] == "v" and tok.pos_ != "VERB":
             return None
         if entry["pos"] == "n" and tok.pos_ not in ("NOUN", "PROPN"):
             return None
+        if entry.get("from") == "cameo-noun" and not (
+            _light_noun(tok) or tok.dep_ == "compound" and _light_noun(tok.head)
+        ):
+            return None  # a derived noun names an event only as what is done or owned
         lemma = tok.lemma_.lower()
         children = {c.lower_ for c in tok.children}
         if lemma == "decline" or (lemma == "refuse" and any(c.lemma_ == "comment" for c in tok.subtree)):
@@ -700,6 +710,16 @@ def _prep_word(inner, outer) -> str | None:
     while t.head.i != t.i and t.head.i != outer.i:
         t = t.head
     return t.lower_ if t.dep_ == "prep" else None
+
+
+def _light_noun(tok) -> bool:
+    """Whether a noun is the event of a light verb (``launched an attack``), of ``on`` (``on a
+    visit``) or of its owner (``Putin's visit``)."""
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_NOUN_HOSTS:
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.pos_ in ("VERB", "AUX"):
+        return True
+    return any(c.dep_ == "poss" for c in tok.children)
 
 
 def _refusal(tok) -> bool:
