@@ -358,8 +358,8 @@ class EventFinder:
                 d.actor = [a for a in main.actor if a not in d.recipient]
         out = []
         for d in kept:
-            if not d.actor and not d.recipient and not d.named:
-                continue
+            if not d.actor and not d.recipient:
+                continue  # an event needs a participant we can name as an actor
             if not d.actor and not d.named and registry.event_type(d.type).quad.startswith("verbal"):
                 continue  # a verbal act needs someone who made it (named, if not resolved)
             if d.type == "CONSULT":
@@ -392,6 +392,9 @@ class EventFinder:
             if not has_subject or (not actor and not passive and _is_two(tok)):
                 actor = actor or self.inherited_subject(tok)
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if not actor and subj is not None and subj.pos_ == "PRON" and tok.dep_ == "ccomp" \
+                    and tok.head.lemma_.lower() in SPEECH_VERBS:
+                actor = self.subject(tok.head)[0]  # "Syria says it will not": the speaker itself
             if not actor and subj is not None and TWO_WORDS.match(_phrase(subj)):
                 actor = self.last_meeting(earlier)
             if "demand_of" in entry:  # "X said Y must V": Y is asked
@@ -407,10 +410,11 @@ class EventFinder:
         evidence = self.evidence(tok, sent)
         draft = _Draft(tok, plover, cameo, mode, actor, recipient, evidence, nominal=nominal,
                        confidence=0.45 if nominal else (0.65 if actor and recipient else 0.55))
-        if not actor and not nominal:
-            # "A French minister threatened ...", "X has been accused of ...": someone did it,
-            # though the actors stage did not make that someone an actor
-            draft.named = _named_subject(tok)
+        if not actor:
+            # "A French minister threatened ...", "X has been accused of ...", "Seven parties
+            # organized a general strike": someone did it, though the actors stage did not
+            # make that someone an actor
+            draft.named = _named_subject(tok) if not nominal else _named_owner(tok)
             if draft.named:
                 draft.confidence = 0.3
         draft.negated = _negated(tok)
@@ -720,6 +724,17 @@ def _light_noun(tok) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.pos_ in ("VERB", "AUX"):
         return True
     return any(c.dep_ == "poss" for c in tok.children)
+
+
+def _named_owner(noun) -> bool:
+    """Whether a nominal event has an owner (``their hunger strike``) or is what a named
+    subject does (``Seven parties organized a general strike``)."""
+    if any(c.dep_ == "poss" for c in noun.children):
+        return True
+    head = noun.head
+    if noun.dep_ == "compound":
+        noun, head = head, head.head
+    return noun.dep_ == "dobj" and head.pos_ == "VERB" and _named_subject(head)
 
 
 def _refusal(tok) -> bool:
