@@ -26,7 +26,8 @@ _WORDS = re.compile(r"\w")
 STRONG_CUE = 0.5
 #: Objects (not clauses) are reported content only for verbs at least this often cues.
 MIN_OBJECT_PRECISION = 0.3
-#: Prepositions whose object is what a cue verb is about (``called for``, ``talked about``).
+#: Prepositions whose object is what a cue verb is about (``called for``, ``talked about``);
+#: the content is that object, without the preposition (as PolNeAR marks it).
 OBJECT_PREPOSITIONS = {"for", "about", "on", "of", "to", "against", "at"}
 
 
@@ -83,7 +84,8 @@ def complement(tok: Token, precision: float, min_object_precision: float) -> tup
             if pobj is not None and not (pobj.pos_ == "PRON" and pobj.right_edge.i == pobj.i) and pobj.ent_type_ not in (
                 "DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL"
             ):
-                return (*_range(c, text), True)
+                # ``talked about [trade]``: the content is the object, not the phrase.
+                return (*_range(pobj, text), True)
     return None
 
 
