@@ -8,21 +8,12 @@ import json
 import shutil
 
 import pytest
-from click.testing import CliRunner
 
 from whosaid.cli import main
 from whosaid.store import open_store
 
 COMMANDS = ["extract", "ingest", "articles", "article", "rejected", "stats", "quotes", "actors", "actor",
             "events", "export"]
-
-
-@pytest.fixture(scope="module")
-def runner():
-    try:
-        return CliRunner(mix_stderr=False)
-    except TypeError:  # click >= 8.2 keeps stderr apart already
-        return CliRunner()
 
 
 @pytest.fixture()

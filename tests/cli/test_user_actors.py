@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 
 from whosaid.cli import main
 from whosaid.errors import ArticleNotFound
@@ -14,14 +13,6 @@ from whosaid.store import open_store
 CHAVEZ = "wikinews_2006-09-21_chavez_criticises_bush_un.txt"   # writes "Hugo Chávez" (dictionary: Hugo Chavez)
 MEGRAHI = "wikinews_2012-05-23_lockerbie_megrahi_buried.txt"  # al-Megrahi: not in the shipped dictionary
 MEGRAHI_ID = "user:ABDELBASET_ALI_AL_MEGRAHI"
-
-
-@pytest.fixture(scope="module")
-def runner():
-    try:
-        return CliRunner(mix_stderr=False)
-    except TypeError:  # click >= 8.2 keeps stderr apart already
-        return CliRunner()
 
 
 @pytest.fixture()

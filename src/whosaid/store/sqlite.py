@@ -108,6 +108,17 @@ def _date(value: Any, name: str) -> str | None:
         raise UsageError(f"{name} must be a date as YYYY-MM-DD, not {value!r}") from None
 
 
+def _date_range(column: str, since: Any, until: Any, where: list[str], params: list) -> None:
+    """Add an inclusive ``since``/``until`` filter on ``column`` (trusted SQL) to a query being built."""
+    since, until = _date(since, "since"), _date(until, "until")
+    if since:
+        where.append(f"{column} >= ?")
+        params.append(since)
+    if until:
+        where.append(f"{column} <= ?")
+        params.append(until)
+
+
 def fts_query(text: str | None) -> str | None:
     """A safe FTS5 query from free text: every word required, each quoted as a literal.
 
@@ -562,13 +573,7 @@ class SQLiteStore(UserActorsMixin, Store):
         limit, (offset, snapshot) = _limit(limit), _decode_cursor(cursor)
         snapshot = self._snapshot("articles", "seq", snapshot)
         where, params = ["a.seq <= ?"], [snapshot]
-        since, until = _date(since, "since"), _date(until, "until")
-        if since:
-            where.append("a.published >= ?")
-            params.append(since)
-        if until:
-            where.append("a.published <= ?")
-            params.append(until)
+        _date_range("a.published", since, until, where, params)
         columns = (
             "a.id, a.title, a.published, a.url, a.publisher, a.source, a.language, a.format, "
             "a.n_actors AS actors, a.n_quotes AS quotes, a.n_events AS events, a.ingested_at"
@@ -857,13 +862,7 @@ class SQLiteStore(UserActorsMixin, Store):
             marks = ",".join("?" * len(ids))
             where.append(f"e.id IN (SELECT event_id FROM event_actors WHERE role = ? AND actor_id IN ({marks}))")
             params.extend([role, *ids])
-        since, until = _date(since, "since"), _date(until, "until")
-        if since:
-            where.append("coalesce(e.date, e.first_seen) >= ?")
-            params.append(since)
-        if until:
-            where.append("coalesce(e.date, e.first_seen) <= ?")
-            params.append(until)
+        _date_range("coalesce(e.date, e.first_seen)", since, until, where, params)
         if claimed is not None:
             where.append("e.claimed = ?")
             params.append(int(bool(claimed)))
