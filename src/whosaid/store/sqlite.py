@@ -9,13 +9,14 @@ committed article whole and no half-written one.
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import json
 import logging
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -334,23 +335,32 @@ class SQLiteStore(UserActorsMixin, Store):
         except sqlite3.Error as exc:
             raise StoreError(f"cannot record rejected input {rejected.source}: {exc}") from None
 
-    def save_analysis(self, analysis: Analysis) -> bool:
+    @contextlib.contextmanager
+    def _transaction(self, failure: str) -> Iterator[sqlite3.Connection]:
+        """One write transaction: ``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any error.
+
+        SQLite errors become ``StoreError(f"{failure}: …")``; other errors pass through
+        after the rollback, so a killed or failing write never leaves half an article.
+        """
         conn = self.conn
         try:
             conn.execute("BEGIN IMMEDIATE")
             try:
-                if self.has_article(analysis.article.id):
-                    conn.execute("ROLLBACK")
-                    return False
-                self._write(analysis)
+                yield conn
                 conn.execute("COMMIT")
-                return True
             except BaseException:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot store article {analysis.article.id}: {exc}") from None
+            raise StoreError(f"{failure}: {exc}") from None
+
+    def save_analysis(self, analysis: Analysis) -> bool:
+        with self._transaction(f"cannot store article {analysis.article.id}"):
+            if self.has_article(analysis.article.id):
+                return False
+            self._write(analysis)
+            return True
 
     def _write(self, analysis: Analysis) -> None:
         conn = self.conn

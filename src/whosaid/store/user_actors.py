@@ -20,7 +20,7 @@ import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
-from whosaid.errors import ArticleNotFound, StoreError
+from whosaid.errors import ArticleNotFound
 from whosaid.records import Analysis, Article
 
 KINDS = ("person", "organisation", "country", "group")
@@ -87,42 +87,33 @@ class UserActorsMixin:
         kind, country and sector replaced when given. Raises ``ValueError`` on a bad entry.
         """
         clean = clean_user_actor(entry)
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                old = self.conn.execute("SELECT * FROM user_actors WHERE id = ?", (clean["id"],)).fetchone()
-                if old is None:
-                    self.conn.execute(
-                        "INSERT INTO user_actors (id, name, kind, country, sector, aliases, roles, created_at) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        (clean["id"], clean["name"], clean["kind"], clean["country"], clean["sector"],
-                         json.dumps(clean["aliases"], ensure_ascii=False),
-                         json.dumps(clean["roles"], ensure_ascii=False),
-                         dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
-                    )
-                else:
-                    aliases = json.loads(old["aliases"])
-                    aliases += [a for a in clean["aliases"] if a not in aliases]
-                    roles = json.loads(old["roles"])
-                    for role in clean["roles"]:  # a role without a country or sector: the entry's
-                        role = {**role, "country": role["country"] or clean["country"] or old["country"],
-                                "sector": role["sector"] or clean["sector"] or old["sector"]}
-                        if role not in roles:
-                            roles.append(role)
-                    self.conn.execute(
-                        "UPDATE user_actors SET kind = ?, country = coalesce(?, country), "
-                        "sector = coalesce(?, sector), aliases = ?, roles = ? WHERE id = ?",
-                        (clean["kind"] if entry.get("kind") else old["kind"], clean["country"], clean["sector"],
-                         json.dumps(aliases, ensure_ascii=False), json.dumps(roles, ensure_ascii=False),
-                         clean["id"]),
-                    )
-                self.conn.execute("COMMIT")
-            except BaseException:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
-                raise
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot store actor {clean['name']}: {exc}") from None
+        with self._transaction(f"cannot store actor {clean['name']}"):
+            old = self.conn.execute("SELECT * FROM user_actors WHERE id = ?", (clean["id"],)).fetchone()
+            if old is None:
+                self.conn.execute(
+                    "INSERT INTO user_actors (id, name, kind, country, sector, aliases, roles, created_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (clean["id"], clean["name"], clean["kind"], clean["country"], clean["sector"],
+                     json.dumps(clean["aliases"], ensure_ascii=False),
+                     json.dumps(clean["roles"], ensure_ascii=False),
+                     dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
+                )
+            else:
+                aliases = json.loads(old["aliases"])
+                aliases += [a for a in clean["aliases"] if a not in aliases]
+                roles = json.loads(old["roles"])
+                for role in clean["roles"]:  # a role without a country or sector: the entry's
+                    role = {**role, "country": role["country"] or clean["country"] or old["country"],
+                            "sector": role["sector"] or clean["sector"] or old["sector"]}
+                    if role not in roles:
+                        roles.append(role)
+                self.conn.execute(
+                    "UPDATE user_actors SET kind = ?, country = coalesce(?, country), "
+                    "sector = coalesce(?, sector), aliases = ?, roles = ? WHERE id = ?",
+                    (clean["kind"] if entry.get("kind") else old["kind"], clean["country"], clean["sector"],
+                     json.dumps(aliases, ensure_ascii=False), json.dumps(roles, ensure_ascii=False),
+                     clean["id"]),
+                )
         return clean["id"]
 
     def user_actors(self) -> list[dict]:
@@ -160,30 +151,21 @@ class UserActorsMixin:
         """
         conn = self.conn
         art_id = analysis.article.id
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                row = conn.execute("SELECT ingested_at FROM articles WHERE id = ?", (art_id,)).fetchone()
-                if row is None:
-                    raise ArticleNotFound(art_id)
-                old_actors = {r[0] for r in conn.execute(
-                    "SELECT actor_id FROM article_actors WHERE article_id = ?", (art_id,))}
-                old_events = [r[0] for r in conn.execute(
-                    "SELECT DISTINCT event_id FROM event_reports WHERE article_id = ?", (art_id,))]
-                # Deleting the article cascades to its article_actors, mentions, quotes (and
-                # quote_about, quotes_fts), event_reports; then write it again.
-                conn.execute("DELETE FROM articles WHERE id = ?", (art_id,))
-                self._settle_events(old_events)
-                self._write(analysis)  # type: ignore[attr-defined]
-                conn.execute("UPDATE articles SET ingested_at = ? WHERE id = ?", (row[0], art_id))
-                self._drop_orphan_actors(old_actors)
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot replace the analysis of article {art_id}: {exc}") from None
+        with self._transaction(f"cannot replace the analysis of article {art_id}"):
+            row = conn.execute("SELECT ingested_at FROM articles WHERE id = ?", (art_id,)).fetchone()
+            if row is None:
+                raise ArticleNotFound(art_id)
+            old_actors = {r[0] for r in conn.execute(
+                "SELECT actor_id FROM article_actors WHERE article_id = ?", (art_id,))}
+            old_events = [r[0] for r in conn.execute(
+                "SELECT DISTINCT event_id FROM event_reports WHERE article_id = ?", (art_id,))]
+            # Deleting the article cascades to its article_actors, mentions, quotes (and
+            # quote_about, quotes_fts), event_reports; then write it again.
+            conn.execute("DELETE FROM articles WHERE id = ?", (art_id,))
+            self._settle_events(old_events)
+            self._write(analysis)  # type: ignore[attr-defined]
+            conn.execute("UPDATE articles SET ingested_at = ? WHERE id = ?", (row[0], art_id))
+            self._drop_orphan_actors(old_actors)
 
     def _settle_events(self, event_ids: list[str]) -> None:
         """Recount events that lost reports; delete those no article reports any more."""
