@@ -43,6 +43,11 @@ TITLES = [
 ]
 HONORIFICS = {"MR", "MR.", "MRS", "MRS.", "MS", "MS.", "DR", "DR."}
 DEMONYM_END = ("AN", "ANS", "ESE", "ISH", "I", "IS", "IC", "CH", "ER")
+#: Demonyms of a country header that do not share its name's first letters ("Irish" for
+#: Ireland, "Dutch" for the Netherlands): the Phoenix header lists them as aliases.
+DEMONYM_WORDS = {"irish", "dutch", "welsh", "scottish", "english", "swiss", "czech", "slovak", "turkish",
+                 "kyrgyz", "greek", "thai", "lao", "malagasy", "monegasque", "basotho", "motswana",
+                 "filipino", "cypriot", "argentine", "peruvian", "ivorian", "emirati", "saudi", "british"}
 
 
 def norm(alias: str) -> str:
@@ -106,9 +111,21 @@ def titles_of(aliases: list[str]) -> tuple[list[str], list[str]]:
     return sorted(set(found)), extra
 
 
+def _country_names() -> dict[str, str]:
+    """Normalised country names (official, common) -> ISO3."""
+    names = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names.setdefault(norm(value), country.alpha_3)
+    return names
+
+
 def read_tabari(path: Path, isos: set[str], source: str) -> list[dict]:
     """Entries of a TABARI actor file: name, aliases, codes; country headers marked."""
     entries: list[dict] = []
+    country_names = _country_names()
     current: dict | None = None
     section: str | None = None
     for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
@@ -137,6 +154,9 @@ def read_tabari(path: Path, isos: set[str], source: str) -> list[dict]:
         if not name:
             continue
         is_header = (len(codes) == 1 and codes[0][0] in isos and not codes[0][1] and source == "countries")
+        if not codes and source == "countries" and name in country_names:
+            # "IRAQ_", "CROATIA_", "BELARUS_": headers written without their code
+            codes, is_header = [(country_names[name], "")], True
         if is_header:
             section = codes[0][0]
         current = {"name": name, "aliases": [name], "codes": [(c, d or None) for c, d in codes],
@@ -152,6 +172,7 @@ def country_records(entries: list[dict]) -> list[dict]:
     city_names = {norm(c["name"]) for c in gc.get_cities().values() if c.get("population", 0) > 50000}
     headers = {e["codes"][0][0]: e for e in entries if e["header"]}
     us_states = {norm(s["name"]) for s in gc.get_us_states().values()}
+    place_names = city_names | us_states | {norm(n) for n in _country_names()}
     out = []
     for country in pycountry.countries:
         iso3 = country.alpha_3
@@ -170,9 +191,14 @@ def country_records(entries: list[dict]) -> list[dict]:
                 if alias in us_states:
                     continue
                 abbreviation = "." in alias or len(alias) <= 3
+                demonym = " " not in alias and alias.endswith(tuple(s.lower() for s in DEMONYM_END)) \
+                    and alias not in names and alias not in place_names
+                if demonym and (alias[:3] in prefixes or alias in DEMONYM_WORDS):
+                    demonyms.add(alias)  # "Iraqi", "Irish", "Dutch": an adjective or its people
+                    continue
                 if not (alias[:3] in prefixes or abbreviation):
                     continue  # Phoenix lists regions, cities and old names here: places, not the state
-                if " " not in alias and alias.endswith(tuple(s.lower() for s in DEMONYM_END)) and alias not in names:
+                if demonym:
                     demonyms.add(alias)
                 else:
                     names.add(alias)
@@ -250,7 +276,19 @@ def merge_duplicates(actors: list[dict]) -> list[dict]:
     return list(merged.values())
 
 
+def agent_kind(phrase: str) -> str:
+    """``organisation`` for an institution (``police``, ``army``, ``ministry``), else ``person``:
+    the agent's head word decides, as for Phoenix actor entries (ORG_WORDS)."""
+    head = phrase.split()[-1].upper() if phrase.split() else ""
+    return "organisation" if head in ORG_WORDS or head in {"POLICE", "MILITARY", "GOVERNMENT"} else "person"
+
+
 def agent_records(path: Path) -> list[dict]:
+    """Generic agents (``POLICE {} [~COP]``): phrase, sector, kind; irregular plurals kept.
+
+    Phoenix leaves regular plurals to the coder (PETRARCH adds them): the reader looks
+    words up by their lemma. ``{PLURAL}`` gives an irregular plural, ``{}`` none.
+    """
     macros: dict[str, list[str]] = {}
     out, seen = [], set()
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
@@ -265,7 +303,9 @@ def agent_records(path: Path) -> list[dict]:
         if not m:
             continue
         phrase, code = m.group(1), m.group(2)
-        phrases = [phrase]
+        plural = re.search(r"\{([^}]*)\}", phrase)
+        phrase = re.sub(r"\{[^}]*\}", "", phrase)
+        phrases = [phrase] + ([plural.group(1)] if plural and plural.group(1).strip() else [])
         for macro, words in macros.items():
             phrases = [p.replace(macro, w) for p in phrases for w in (words if macro in p else [None])] \
                 if any(macro in p for p in phrases) else phrases
@@ -274,7 +314,8 @@ def agent_records(path: Path) -> list[dict]:
             if not text or not re.match(r"^[a-z .'-]+$", text) or text in seen:
                 continue
             seen.add(text)
-            out.append({"type": "agent", "phrase": text, "sector": code[:3], "sectors": [code[i:i + 3] for i in range(0, len(code), 3)]})
+            out.append({"type": "agent", "phrase": text, "sector": code[:3], "kind": agent_kind(text),
+                        "sectors": [code[i:i + 3] for i in range(0, len(code), 3)]})
     return out
 
 

@@ -125,6 +125,7 @@ class ActorDictionary:
 
     entries: dict[str, Entry] = field(default_factory=dict)
     agents: dict[str, str] = field(default_factory=dict)  # "police" -> "COP"
+    agent_kinds: dict[str, str] = field(default_factory=dict)  # "police" -> "organisation"
 
     def __post_init__(self) -> None:
         self._index()
@@ -178,7 +179,7 @@ class ActorDictionary:
                     sector=record.get("sector") or old.sector,
                 )
             entries[new.id] = new
-        return ActorDictionary(entries, dict(self.agents))
+        return ActorDictionary(entries, dict(self.agents), dict(self.agent_kinds))
 
     # --- look-ups -------------------------------------------------------------------------
 
@@ -236,10 +237,19 @@ class ActorDictionary:
                 return self.agents[tail]
         return None
 
+    def agent(self, phrase: str) -> tuple[str, str] | None:
+        """(sector, kind) of a generic agent phrase, exactly as listed: ``riot police`` ->
+        (COP, organisation), ``soldier`` -> (MIL, person); None when it is not one."""
+        key = normalise(phrase)
+        if key not in self.agents:
+            return None
+        return self.agents[key], self.agent_kinds.get(key, "person")
 
-def _read_shipped() -> tuple[dict[str, Entry], dict[str, str]]:
+
+def _read_shipped() -> tuple[dict[str, Entry], dict[str, str], dict[str, str]]:
     entries: dict[str, Entry] = {}
     agents: dict[str, str] = {}
+    kinds: dict[str, str] = {}
     path = resources.files("whosaid").joinpath("data", DATA_FILE)
     with gzip.open(path.open("rb"), "rt", encoding="utf-8") as fh:  # type: ignore[arg-type]
         for line in fh:
@@ -247,16 +257,17 @@ def _read_shipped() -> tuple[dict[str, Entry], dict[str, str]]:
             kind = record.get("type")
             if kind == "agent":
                 agents.setdefault(record["phrase"], record["sector"])
+                kinds.setdefault(record["phrase"], record.get("kind") or "person")
             elif kind in ("actor", "country"):
                 entry = _entry(record)
                 entries[entry.id] = entry
-    return entries, agents
+    return entries, agents, kinds
 
 
 @lru_cache(maxsize=1)
 def _shipped() -> ActorDictionary:
-    entries, agents = _read_shipped()
-    return ActorDictionary(entries, agents)
+    entries, agents, kinds = _read_shipped()
+    return ActorDictionary(entries, agents, kinds)
 
 
 def load_dictionary(extra_entries: Iterable[Mapping[str, Any]] = ()) -> ActorDictionary:

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from whosaid.actors.dictionary import ActorDictionary, Entry, load_dictionary, normalise
 from whosaid.actors.vocabulary import (
     FEMALE_TITLES,
+    GOVERNMENT_NOUNS,
     HONORIFICS,
     MALE_TITLES,
     NOT_NAMES,
@@ -57,6 +58,12 @@ SECTOR_OF_TITLE = {
     "congresswoman": "LEG", "lawmaker": "LEG", "general": "MIL", "commander": "MIL",
     "ayatollah": "GOV", "judge": "JUD", "justice": "JUD",
 }
+#: Role nouns Phoenix lists only inside longer agents (``government official``, ``armed
+#: forces``): the sector they have with a nationality and nothing else.
+SECTOR_OF_NOUN = {"official": "GOV", "diplomat": "GOV", "leader": "GOV", "force": "MIL",
+                  "negotiator": "GOV", "delegation": "GOV", "envoy": "GOV"}
+#: Dependencies by which a nationality or country qualifies a role noun.
+NATIONALITY_DEPS = {"amod", "compound", "nmod", "npadvmod", "poss"}
 
 
 # --- working records --------------------------------------------------------------------
@@ -92,6 +99,9 @@ class Cluster:
     link_confidence: float = 0.0
     confidence: float = 1.0
     inferred_gender: str | None = None
+    #: a generic actor's name and sector (``Israeli troops``, MIL): no name mention to take them from
+    label: str | None = None
+    sector: str | None = None
 
     @property
     def names(self) -> list[Candidate]:
@@ -787,6 +797,152 @@ class _Finder:
         clusters.append(cl)
         return cl, conf
 
+    # --- 4b. generic actors -------------------------------------------------------------
+
+    def agent_phrases(self, clusters: list[Cluster]) -> None:
+        """A role noun qualified by a nationality or country is an actor of its own.
+
+        ``Israeli troops`` (group, ISR, MIL), ``a senior British minister`` (person, GBR,
+        GOV), ``Turkish police`` (organisation, TUR, COP), ``rebels in the Ivory Coast``
+        (group, CIV, REB). The noun must be a Phoenix generic agent (by lemma, so regular
+        plurals count) or a person noun; its sector comes from the agent data. A country's
+        own government (``the Iraqi government``, ``Burundi's authorities``) is the country:
+        the phrase becomes a mention of the country actor. Conjoined nationalities
+        (``Hungarian and Romanian officials``) make one actor each, mentioned by their
+        nationality word. Role nouns with no nationality stay unresolved descriptions.
+        """
+        doc = self.doc
+        owner: dict[int, tuple[Candidate, Cluster]] = {}
+        for cl in clusters:
+            for m in cl.mentions:
+                for i in range(m.head.i - 8, m.head.i + 8):
+                    if 0 <= i < len(doc) and m.start <= doc[i].idx < m.end:
+                        owner[i] = (m, cl)
+        for tok in doc:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound",) or tok.is_space:
+                continue
+            if tok.pos_ == "PROPN" and not (tok.text.istitle() or tok.text.isupper()) or tok.ent_type_ in ("PERSON",):
+                continue
+            if _is_capitalised(tok) and not tok.is_sent_start and tok.lower_ in TITLE_WORDS | PERSON_NOUNS:
+                continue  # "Afghan Ambassador ... Hamdullah Mohib": a title, its person named nearby
+            here = owner.get(tok.i)
+            if here is not None and here[1].type != "country":
+                continue  # already someone's mention ("the Nigerian leader" resolved)
+            if _inside(self.blocked, tok.idx, tok.idx + len(tok)):
+                continue
+            agent = self._agent_noun(tok)
+            if agent is None:
+                continue
+            sector, kind, label_words = agent
+            nationals = self._nationalities(tok)
+            if not nationals:
+                continue
+            plural = tok.tag_ in ("NNS", "NNPS") or (kind == "person" and tok.lemma_.lower() != tok.lower_)
+            if kind == "person" and plural:
+                kind = "group"
+            government = (tok.lemma_.lower() in GOVERNMENT_NOUNS or tok.lower_ in GOVERNMENT_NOUNS) \
+                and len(nationals) == 1
+            for toks, entry, how in nationals:
+                if how != "poss":
+                    for t in toks:  # the nationality word is now part of this actor's mention
+                        pair = owner.get(t.i)
+                        if pair is not None and pair[1].type == "country" and pair[0] in pair[1].mentions:
+                            pair[1].mentions.remove(pair[0])
+            if government:
+                toks, entry, how = nationals[0]
+                start_tok = self._phrase_start(tok, toks, how)
+                home = next((cl for cl in clusters if cl.type == "country" and cl.country == entry.country), None)
+                if home is None:
+                    home = Cluster("country", entry=entry, country=entry.country, link_confidence=0.95)
+                    clusters.append(home)
+                home.mentions.append(Candidate(start=start_tok.idx, end=tok.idx + len(tok), kind="nominal",
+                                               type="country", head=tok, country=entry.country, entry=entry))
+                continue
+            for toks, entry, how in nationals:
+                if len(nationals) == 1:
+                    start_tok, end = self._phrase_start(tok, toks, how), tok.idx + len(tok)
+                else:
+                    start_tok, end = toks[0], toks[-1].idx + len(toks[-1])
+                nationality = " ".join(t.text for t in toks) if how in ("amod", "compound", "nmod", "npadvmod") \
+                    else (entry.demonyms[0].title() if entry.demonyms else entry.name)
+                label = " ".join([nationality, *label_words])
+                cand = Candidate(start=start_tok.idx, end=end, kind="nominal", type=kind, head=tok,
+                                 name=label, titles=[tok.lemma_.lower()] if kind == "person" else [],
+                                 country=entry.country, confidence=0.8)
+                cl = Cluster(kind, mentions=[cand], country=entry.country, label=label, sector=sector,
+                             confidence=0.8)
+                clusters.append(cl)
+                for i in range(start_tok.i, tok.i + 1):
+                    owner.setdefault(i, (cand, cl))
+
+    def _agent_noun(self, tok: Token) -> tuple[str | None, str, list[str]] | None:
+        """(sector, kind, the words naming it) when a noun names a generic actor, else None."""
+        lemma = tok.lemma_.lower()
+        if tok.lower_ in NOT_NAMES or len(lemma) < 3:
+            return None
+        compounds = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        words = [c.text if c.i != c.sent.start else c.lower_ for c in [*compounds, tok]]
+        if compounds:
+            found = self.d.agent(" ".join([*(c.lower_ for c in compounds), lemma]))
+            if found:
+                return found[0], found[1], words
+        found = self.d.agent(lemma) or self.d.agent(tok.lower_)
+        if found:
+            return found[0], found[1], words
+        if lemma in SECTOR_OF_NOUN:
+            return SECTOR_OF_NOUN[lemma], "organisation" if lemma in ("force", "delegation") else "person", words
+        if lemma in PERSON_NOUNS:
+            return SECTOR_OF_TITLE.get(lemma), "person", words
+        if lemma in GOVERNMENT_NOUNS:
+            return "GOV", "organisation", words
+        return None
+
+    def _nationalities(self, tok: Token) -> list[tuple[list[Token], Entry, str]]:
+        """The countries qualifying a noun: ``Israeli``/``U.S.`` (amod, compound), ``Burundi's``
+        (poss), with their conjuncts, else ``in``/``from``/``of`` a country after it."""
+        out: list[tuple[list[Token], Entry, str]] = []
+        for child in tok.lefts:
+            if child.dep_ not in NATIONALITY_DEPS:
+                continue
+            for c in [child, *child.conjuncts] if child.dep_ != "poss" else [child]:
+                if c.i > tok.i:
+                    continue
+                toks = self._entity_tokens(c)
+                text = " ".join(t.text for t in toks)
+                entry = self.d.country(text) or (self.d.capital_of(text) if child.dep_ == "poss" else None)
+                if entry is not None and not any(e[1].country == entry.country for e in out):
+                    out.append((toks, entry, child.dep_))
+        if out:
+            return out
+        for prep in tok.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.ent_type_ == "GPE":
+                        toks = self._entity_tokens(pobj)
+                        entry = self.d.country(" ".join(t.text for t in toks))
+                        if entry is not None:
+                            return [(toks, entry, "prep")]
+        return out
+
+    def _entity_tokens(self, tok: Token) -> list[Token]:
+        """The whole entity a token belongs to (``Sierra Leonean``, ``the Ivory Coast``), or the token."""
+        if tok.ent_type_:
+            ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+            if ent is not None:
+                return [t for t in ent if t.lower_ != "the" and not _possessive(t)]
+        return [tok]
+
+    def _phrase_start(self, tok: Token, nationality: list[Token], how: str) -> Token:
+        """Where a generic actor's mention starts: its determiner or first modifier, but after
+        a possessor (``Israel's`` stays the country's mention)."""
+        first = tok.left_edge
+        if how == "poss":
+            after = max(t.i for t in nationality) + 1
+            while after < tok.i and _possessive(self.doc[after]):
+                after += 1
+            return self.doc[after]
+        return first if first.i <= nationality[0].i else nationality[0]
+
     # --- 5. pronouns ------------------------------------------------------------------
 
     def _personal_pronouns(self, clusters: list[Cluster]) -> list[Token]:
@@ -956,8 +1112,10 @@ class _Finder:
             if cl.type != "person":
                 longest = max((m for m in cl.names), key=lambda m: len(m.name), default=None)
                 name = _clean_name(longest.name) if longest else name
+        if cl.label:
+            name = cl.label
         role = self._role(cl)
-        sector = None
+        sector = cl.sector
         if entry is not None and cl.type != "country":
             sector = entry.sector_at(self.when)
         if sector is None and cl.type == "person":
@@ -1016,6 +1174,7 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary | None =
     finder.link(clusters)
     descs = finder.descriptions(names, forced)
     finder.resolve_descriptions(descs, clusters)
+    finder.agent_phrases(clusters)
     finder.pronouns(clusters)
     finder.organisation_pronouns(clusters)
     return finder.actors(clusters)

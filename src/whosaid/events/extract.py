@@ -173,8 +173,14 @@ class EventFinder:
         return None
 
     def actors_of(self, tok) -> list[str]:
-        """The actors of a noun and the nouns conjoined with it."""
+        """The actors of a noun and the nouns conjoined with it, and of conjoined nationalities
+        qualifying it (``Hungarian and Romanian officials``: two actors)."""
         out: list[str] = []
+        for mod in tok.lefts:
+            if mod.dep_ in ("amod", "compound", "nmod") and any(c.dep_ == "conj" for c in mod.children):
+                found = [a for a in dict.fromkeys(self.actor_of(m, owners=False) for m in [mod, *_conjuncts(mod)]) if a]
+                if len(found) > 1:
+                    out.extend(found)
         for t in [tok, *_conjuncts(tok)]:
             found = self.actor_of(t)
             if found and found not in out:
@@ -228,6 +234,37 @@ class EventFinder:
                         found = self.actors_of(obj)
                         if found:
                             return found
+        return []
+
+    def place_recipient(self, verb, depth: int = 0) -> list[str]:
+        """A country the act is done in or to, as CAMEO codes a target: ``lifted a curfew in
+        Montenegro``, ``threatened to resume attacks in Israel``. Country actors only, in the
+        trigger's clause, its object's phrase or its infinitive complement."""
+        heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "attr"))]
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("in", "into", "to", "inside", "across", "throughout"):
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    found = [a for a in self.actors_of(pobj) if self.actors[a].kind == "country"]
+                    if found:
+                        return found
+        if depth < 2:
+            for x in verb.children:
+                if x.dep_ == "xcomp" and (found := self.place_recipient(x, depth + 1)):
+                    return found
+        return []
+
+    def demanded_of(self, verb) -> list[str]:
+        """Who is asked: the subject of a ``that`` clause (``demanded that the United States
+        match ...``) or the object before an infinitive (``urged Iraq to allow``)."""
+        for c in verb.children:
+            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+                own, passive, _ = self.subject(c)
+                if own or passive:
+                    return own or passive
         return []
 
     def complement_recipient(self, verb) -> list[str]:
@@ -387,6 +424,11 @@ class EventFinder:
             recipient = self.object_of(tok)
             if not recipient:
                 recipient = self.complement_recipient(tok)
+            if not recipient and plover == "REQUEST":
+                recipient = self.demanded_of(tok)
+            if not recipient and (registry.event_type(plover).quad.startswith("material")
+                                  or plover in SWALLOWING_TYPES):
+                recipient = self.place_recipient(tok)
             if passive:
                 recipient = passive + [r for r in recipient if r not in passive]
             if not has_subject or (not actor and not passive and _is_two(tok)):
