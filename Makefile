@@ -50,6 +50,7 @@ data: install
 	$(PY) scripts/build_actor_dictionary.py ../shared/data/actors src/whosaid/data
 	$(PY) scripts/build_event_types.py --shared ../shared
 	$(PY) scripts/build_cues.py ../shared/eval/polnear/train src/whosaid/data/cues.tsv
+	$(PY) scripts/train_indirect.py ../shared/eval/polnear/train src/whosaid/data/indirect_model.json
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache build src/*.egg-info

@@ -253,3 +253,36 @@ def test_attribution_inside_the_reported_clause(nlp):
     q = only(quotes, "The bigger risk is a clash caused by paramilitary ships in the disputed waters.")
     assert q.speaker_mention.text == "the admiral"
     assert len(q.content) == 2
+
+
+def test_reported_speech_model_keeps_speech_and_drops_ordinary_verbs(nlp):
+    """The model behind indirect quotes: a weak cue's object is a quote only where it reports
+    a stance (``called for an investigation``), not where the verb is ordinary (``was using``)."""
+    said = only(
+        analyse(nlp, "Senator Graham said the Republican party was making a mistake in Iowa.")[2],
+        "the Republican party was making a mistake in Iowa",
+    )
+    assert said.kind == "indirect" and said.cue.text == "said"
+    called = only(
+        analyse(nlp, "The mayor called for an independent investigation into the shooting.")[2],
+        "an independent investigation into the shooting",
+    )
+    assert called.cue.text == "called"
+    # Confidence is the model's: a plain ``said`` clause is surer than a ``called for`` object.
+    assert said.confidence > called.confidence
+    assert not analyse(nlp, "In a speech on Tuesday, the governor was using his preferred epithet for the senator.")[2]
+    assert not analyse(nlp, "The senator continued to disagree with the president about the budget.")[2]
+
+
+def test_reported_speech_model_file_is_well_formed():
+    from whosaid.quotes.scorer import indirect_model
+
+    model = indirect_model()
+    assert 0.0 < model.threshold < 1.0
+    assert len(model.weights) > 100
+    # Feature strings are ``name=value`` or a bare flag; every name is one the finder emits.
+    names = {f.split("=")[0] for f in model.weights}
+    assert names <= {
+        "lemma", "prec", "comp", "comp+prec", "lemma+comp", "dep", "tag", "subj", "subj_lemma", "len",
+        "comp+len", "neg", "modal", "passive", "first", "head", "has_verb", "question", "after_to",
+    }, names

@@ -3,7 +3,9 @@
 A cue verb from the lexicon with a clausal complement gives the content
 (``Khamenei said the U.S. ...``: the ``ccomp``); verbs that report advice or warnings
 take their infinitive (``advised the Nigerian leader not to ...``: the ``xcomp``);
-``according to X`` reports the clause it is attached to.
+``according to X`` reports the clause it is attached to. Every such proposal, however
+weak its cue, is scored by the reported-speech model (``scorer``), which keeps the
+likely ones.
 """
 
 from __future__ import annotations
@@ -15,17 +17,18 @@ from spacy.tokens import Doc, Token
 from whosaid.quotes.candidates import Candidate, doc_text, sentence_end, trim
 from whosaid.quotes.cues import CueLexicon
 from whosaid.quotes.direct import according_object
+from whosaid.quotes.scorer import IndirectModel, features, indirect_model
 
 #: A verb reports speech or thought when it was a gold cue at least this share of its uses.
 MIN_PRECISION = 0.10
+#: Verbs proposed to the model: any lemma seen as a cue at least this share of its uses.
+GEN_MIN_PRECISION = 0.03
 #: Verbs whose infinitive complement is what was said (``advised X not to``) are the lexicon
 #: verbs that take an object and an infinitive; the parse tells which (``xcomp`` with an object).
 MIN_CONTENT_TOKENS = 3
 _WORDS = re.compile(r"\w")
 #: Cues reliable enough to report the clause they interrupt (``The risk, he said, is …``).
 STRONG_CUE = 0.5
-#: Objects (not clauses) are reported content only for verbs at least this often cues.
-MIN_OBJECT_PRECISION = 0.3
 #: Prepositions whose object is what a cue verb is about (``called for``, ``talked about``);
 #: the content is that object, without the preposition (as PolNeAR marks it).
 OBJECT_PREPOSITIONS = {"for", "about", "on", "of", "to", "against", "at"}
@@ -37,13 +40,14 @@ def _range(tok: Token, text: str, exclude: Token | None = None) -> tuple[int, in
     return trim(text, start, end)
 
 
-def complement(tok: Token, precision: float, min_object_precision: float) -> tuple[int, int, bool] | None:
+def complement(tok: Token, precision: float, min_object_precision: float) -> tuple[int, int, str] | None:
     """The character range of what a cue verb reports: its clause, infinitive or object.
 
     ``said [the U.S. ...]`` (ccomp), ``urged them [to leave]`` (xcomp), ``criticized
     [his dismissal]`` (dobj), ``called [for consequences]``, ``talked [about trade]``
-    (prepositional object). Objects count only for verbs that are cues most of the
-    times they occur (``min_object_precision``): ``made [a speech]`` is not reported speech.
+    (prepositional object). Objects are proposed only for verbs that are cues at least
+    ``min_object_precision`` of the times they occur; whether ``made [a speech]`` is
+    reported speech is then the model's call (``scorer``).
     """
     text = doc_text(tok.doc)
     children = list(tok.children)
@@ -60,15 +64,15 @@ def complement(tok: Token, precision: float, min_object_precision: float) -> tup
                 if nxt < comp.i:
                     start = tok.doc[nxt].idx
             # ``repeated familiar themes – that A; that B``: the dash spells out what was said.
-            return (*_elaboration(tok, start, end), False)
+            return (*_elaboration(tok, start, end), "ccomp")
     xcomp = next((c for c in children if c.dep_ == "xcomp" and c.i > tok.i), None)
     if xcomp is not None and any(c.dep_ in ("dobj", "dative") and c.i < xcomp.i for c in children):
         # ``advised the Nigerian leader not to …``: someone told to do something.
-        return (*_range(xcomp, text), False)
+        return (*_range(xcomp, text), "xcomp_obj")
     if precision < min_object_precision:
         return None
     if xcomp is not None:
-        return (*_range(xcomp, text), True)
+        return (*_range(xcomp, text), "xcomp")
     obj = next((c for c in children if c.dep_ == "dobj"), None)
     if obj is not None and not (obj.pos_ == "PRON" and obj.right_edge.i == obj.i):
         last = obj
@@ -77,7 +81,7 @@ def complement(tok: Token, precision: float, min_object_precision: float) -> tup
                 last = c
         start, _ = _range(obj, text)
         _, end = _range(last, text)
-        return (*_elaboration(tok, start, end), True)
+        return (*_elaboration(tok, start, end), "dobj")
     for c in children:
         if c.dep_ == "prep" and c.i > tok.i and c.lower_ in OBJECT_PREPOSITIONS:
             pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
@@ -85,7 +89,7 @@ def complement(tok: Token, precision: float, min_object_precision: float) -> tup
                 "DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL"
             ):
                 # ``talked about [trade]``: the content is the object, not the phrase.
-                return (*_range(pobj, text), True)
+                return (*_range(pobj, text), "pobj:" + c.lower_)
     return None
 
 
@@ -140,23 +144,40 @@ def _strip_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
-def indirect_candidates(
-    doc: Doc, lex: CueLexicon, min_precision: float = MIN_PRECISION, min_object_precision: float = None
-) -> list[Candidate]:
-    """Reported-speech candidates, in text order."""
+def indirect_candidates(doc: Doc, lex: CueLexicon, model: IndirectModel | None | bool = True) -> list[Candidate]:
+    """Reported-speech candidates, in text order.
+
+    Every verb the lexicon has seen as a cue at least ``GEN_MIN_PRECISION`` of the time
+    proposes its complement; ``model`` (the packaged one by default) keeps those it
+    scores at least its threshold, and the score becomes the confidence. ``model=None``
+    returns every proposal with its features (for training).
+    """
     from whosaid.quotes.speakers import addressee_of, subject_of
 
+    if model is True:
+        model = indirect_model()
     text = doc_text(doc)
-    if min_object_precision is None:
-        min_object_precision = MIN_OBJECT_PRECISION
     out: list[Candidate] = []
+
+    def propose(cand: Candidate, lemma: str, precision: float, comp: str) -> None:
+        cand.features = features(
+            cand.cue_token, lemma, precision, comp, cand.speaker_head,
+            [t for s, e in cand.content for t in (doc.char_span(s, e, alignment_mode="expand") or ())],
+        )
+        if model is not None:
+            p = model.probability(cand.features)
+            if p < model.threshold:
+                return
+            cand.confidence = round(0.3 + 0.65 * p, 3)
+        out.append(cand)
+
     for tok in doc:
         if tok.lower_ == "according":
             speaker = according_object(tok)
             if speaker is None or tok.head is tok:
                 continue
             head = tok.head
-            if lex.verb_precision(head.lemma_) >= min_precision and complement(head, lex.verb_precision(head.lemma_), 1.1):
+            if lex.verb_precision(head.lemma_) >= MIN_PRECISION and complement(head, lex.verb_precision(head.lemma_), 1.1):
                 continue  # ``According to his office, X agreed that …``: the inner cue carries it
             h_start, h_end = _range(head, text)
             a_start, a_end = _range(tok, text)
@@ -166,37 +187,34 @@ def indirect_candidates(
             if not parts:
                 continue
             to = next(c for c in tok.children if c.lower_ == "to")
-            out.append(
-                Candidate(
-                    kind="indirect",
-                    content=parts,
-                    cue=(tok.idx, to.idx + len(to)),
-                    cue_token=tok,
-                    speaker_head=speaker,
-                    confidence=0.75,
-                )
+            cand = Candidate(
+                kind="indirect",
+                content=parts,
+                cue=(tok.idx, to.idx + len(to)),
+                cue_token=tok,
+                speaker_head=speaker,
+                confidence=0.75,
             )
+            propose(cand, "according to", 1.0, "according")
             continue
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         precision = lex.verb_precision(tok.lemma_)
-        if precision < min_precision:
+        if precision < GEN_MIN_PRECISION:
             continue
-        found = complement(tok, precision, min_object_precision)
+        found = complement(tok, precision, GEN_MIN_PRECISION)
         if found is None and precision >= STRONG_CUE:
             pieces = _interrupted_clause(tok)
             if pieces:
-                out.append(
-                    Candidate(
-                        kind="indirect",
-                        content=pieces,
-                        cue=(tok.idx, tok.idx + len(tok)),
-                        cue_token=tok,
-                        speaker_head=subject_of(tok),
-                        addressee_head=addressee_of(tok),
-                        confidence=round(0.4 + 0.4 * min(1.0, precision * 2), 3),
-                    )
+                cand = Candidate(
+                    kind="indirect",
+                    content=pieces,
+                    cue=(tok.idx, tok.idx + len(tok)),
+                    cue_token=tok,
+                    speaker_head=subject_of(tok),
+                    addressee_head=addressee_of(tok),
                 )
+                propose(cand, tok.lemma_.lower(), precision, "interrupted")
             continue
         if found is None:
             continue
@@ -204,16 +222,14 @@ def indirect_candidates(
         n = len(doc.char_span(start, end, alignment_mode="expand") or ())
         if n < 1:
             continue
-        out.append(
-            Candidate(
-                kind="indirect",
-                content=[(start, end)],
-                cue=(tok.idx, tok.idx + len(tok)),
-                cue_token=tok,
-                speaker_head=subject_of(tok),
-                addressee_head=addressee_of(tok),
-                confidence=round(0.45 + 0.45 * min(1.0, precision * 2), 3),
-                object_content=found[2],
-            )
+        cand = Candidate(
+            kind="indirect",
+            content=[(start, end)],
+            cue=(tok.idx, tok.idx + len(tok)),
+            cue_token=tok,
+            speaker_head=subject_of(tok),
+            addressee_head=addressee_of(tok),
+            object_content=found[2] not in ("ccomp", "xcomp_obj"),
         )
+        propose(cand, tok.lemma_.lower(), precision, found[2].split(":")[0] if found[2].startswith("pobj") else found[2])
     return out
