@@ -120,6 +120,28 @@ def test_quotes_page_through_all_without_duplicates(client, stats):
         assert q["kind"] in {"direct", "indirect", "mixed"}
 
 
+def test_quote_items_point_into_their_article(client):
+    """Listing items (written by SQLite as JSON) carry spans that slice back and the actors' names."""
+    items = walk(client, "/api/quotes", limit=MAX_LIMIT)
+    articles: dict[str, dict] = {}
+    for q in items:
+        art = articles.get(q["article_id"]) or client.get(f"/api/articles/{q['article_id']}").json()
+        articles[q["article_id"]] = art
+        ids = {a["id"] for a in art["actors"]}
+        assert q["content"] and all(art["text"][s["start"]:s["end"]] == s["text"] for s in q["content"])
+        if q["cue"]:
+            assert art["text"][q["cue"]["start"]:q["cue"]["end"]] == q["cue"]["text"]
+        if q["speaker_mention"]:
+            m = q["speaker_mention"]
+            assert art["text"][m["start"]:m["end"]] == m["text"]
+        if q["speaker_id"]:
+            assert q["speaker_id"] in ids and q["speaker_name"]  # the corpus name of one of its actors
+        assert all(a["id"] in ids and a["id"] != q["speaker_id"] and a["name"] for a in q["about"])
+        assert [a["name"] for a in q["about"]] == sorted(a["name"] for a in q["about"])
+        assert isinstance(q["confidence"], float) and 0 <= q["confidence"] <= 1
+        assert q["published"] == art["published"] and q["article_title"] == art["title"]
+
+
 def test_quotes_filtered_by_speaker_kind_and_date(client):
     items = walk(client, "/api/quotes", limit=MAX_LIMIT)
     with_speaker = [q for q in items if q.get("speaker_id")]
@@ -328,11 +350,15 @@ def test_post_needs_the_right_token(writable):
 def test_post_json_article_is_analysed_stored_and_escaped(writable):
     auth = {"Authorization": "Bearer s3cret-token-for-tests"}
     body = {"text": SCRIPT_ARTICLE, "title": "Freedonia <b>border</b>", "published": "2021-05-03"}
+    search = {"search": "trader respects"}
+    assert writable.get("/api/quotes", params=search).json()["items"] == []  # now in the search cache
     r = writable.post("/api/articles", json=body, headers=auth)
     assert r.status_code == 201, r.text
     analysis = r.json()
     assert analysis["text"] == SCRIPT_ARTICLE
     assert analysis["quotes"], "the direct quote is found"
+    found = writable.get("/api/quotes", params=search).json()["items"]  # the write emptied the cache
+    assert [q["article_id"] for q in found] == [analysis["id"]]
     stored = writable.get(f"/api/articles/{analysis['id']}")
     assert stored.status_code == 200 and stored.json()["title"] == "Freedonia <b>border</b>"
     again = writable.post("/api/articles", json=body, headers=auth)

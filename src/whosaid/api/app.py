@@ -22,22 +22,20 @@ import logging
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from whosaid import __version__
 from whosaid.api import models
+from whosaid.api.cache import DEFAULT_ENTRIES, ResponseCache
 from whosaid.api.errors import ERROR_RESPONSES, APIError, ErrorResponse, install_error_handlers
-from whosaid.api.params import DateRange, date_range
+from whosaid.api.params import DEFAULT_LIMIT, MAX_LIMIT, DateRange, QuoteFilters, date_range
 from whosaid.web.highlight import local_quote_id
 
 log = logging.getLogger(__name__)
 
-#: The largest page a client may ask for; larger gets a 422 saying so.
-MAX_LIMIT = 200
-DEFAULT_LIMIT = 50
 #: The largest article body POST /api/articles accepts.
 MAX_POST_BYTES = 5_000_000
 #: Rows an export streams at most (the CLI's ``whosaid export`` has no cap).
@@ -110,7 +108,21 @@ def page_body(request: Request, page, limit: int) -> dict[str, Any]:
     return {"items": page.items, "next_cursor": page.next_cursor, "next": nxt, "limit": limit}
 
 
+def _raw_page(request: Request, page, limit: int) -> Response:
+    """``page_body`` for a page whose items are JSON texts already: spliced in, never parsed."""
+    nxt = str(request.url.include_query_params(cursor=page.next_cursor)) if page.next_cursor else None
+    tail = json.dumps({"next_cursor": page.next_cursor, "next": nxt, "limit": limit}, ensure_ascii=False)
+    body = '{"items":[' + ",".join(page.items) + "]," + tail[1:]
+    return Response(body.encode("utf-8"), media_type="application/json")
+
+
 async def _store(request: Request):
+    """The store of the event loop's thread, for ``async def`` routes."""
+    return request.app.state.stores.get()
+
+
+def _thread_store(request: Request):
+    """The store of the calling thread, for plain ``def`` routes (they run on the thread pool)."""
     return request.app.state.stores.get()
 
 
@@ -172,12 +184,12 @@ router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
 
 
 @router.get("/stats", responses={200: {"model": models.Stats}}, summary="Counts of everything stored", tags=["meta"])
-def stats(store=Depends(_store)):
+async def stats(store=Depends(_store)):
     return _json(store.stats())
 
 
 @router.get("/articles", responses={200: {"model": models.ArticlePage}}, summary="Articles, newest first", tags=["articles"])
-def list_articles(
+async def list_articles(
     request: Request,
     search: str | None = Depends(_search),
     dates: DateRange = Depends(date_range),
@@ -191,11 +203,12 @@ def list_articles(
 
 @router.get("/articles/export", summary="Export articles as CSV or JSON lines", tags=["export"])
 def export_articles(
+    request: Request,
     format: ExportFormat = Query("jsonl"),
     search: str | None = Depends(_search),
     dates: DateRange = Depends(date_range),
-    store=Depends(_store),
 ):
+    store = _thread_store(request)
     def fetch(limit, cursor):
         return store.articles(search=search, since=dates.since, until=dates.until, limit=limit, cursor=cursor)
     return export_response(_walk(fetch), format, "articles")
@@ -205,7 +218,7 @@ def export_articles(
     "/articles/{article_id}", responses={200: {"model": models.ArticleDetail}}, tags=["articles"],
     summary="One article with its text, actors, quotes and events (character spans into the text)",
 )
-def get_article(article_id: str, store=Depends(_store)):
+async def get_article(article_id: str, store=Depends(_store)):
     return _json(store.article(article_id))
 
 
@@ -253,26 +266,30 @@ async def post_article(request: Request):
 
 
 @router.get("/quotes", responses={200: {"model": models.QuotePage}}, summary="Quotes, filtered", tags=["quotes"])
-def list_quotes(
-    request: Request,
-    speaker: str | None = Query(None, max_length=200, description="Speaker: actor id or name"),
-    addressee: str | None = Query(None, max_length=200, description="Addressee: actor id or name"),
-    about: str | None = Query(None, max_length=200, description="An actor mentioned in the quote"),
-    search: str | None = Depends(_search),
-    dates: DateRange = Depends(date_range),
-    article: str | None = Query(None, max_length=200, description="Only quotes of this article id"),
-    kind: Literal["direct", "indirect", "mixed"] | None = Query(None),
-    limit: int = Depends(_limit),
-    cursor: str | None = Depends(_cursor),
-    store=Depends(_store),
-):
-    page = store.quotes(speaker=speaker, addressee=addressee, about=about, search=search, since=dates.since,
-                        until=dates.until, article=article, kind=kind, limit=limit, cursor=cursor)
-    return _json(page_body(request, page, limit))
+async def list_quotes(request: Request, query: Annotated[QuoteFilters, Query()]):
+    # The hot read route: async (no thread-pool hop; SQLite answers in milliseconds on this
+    # worker's own connection) and, with a store that can, items passed on as SQLite's JSON.
+    store = request.app.state.stores.get()
+    filters = query.store_filters()
+    cache, key = request.app.state.cache, str(request.url)
+    version = store.data_version() if cache is not None and hasattr(store, "data_version") else None
+    if version is not None:
+        body = cache.get(key, version)
+        if body is not None:
+            return Response(body, media_type="application/json")
+    as_json = getattr(store, "quotes_json", None)
+    if as_json is None:
+        response = _json(page_body(request, store.quotes(**filters), query.limit))
+    else:
+        response = _raw_page(request, as_json(**filters), query.limit)
+    if version is not None:
+        cache.put(key, version, response.body)
+    return response
 
 
 @router.get("/quotes/export", summary="Export quotes as CSV or JSON lines", tags=["export"])
 def export_quotes(
+    request: Request,
     format: ExportFormat = Query("jsonl"),
     speaker: str | None = Query(None, max_length=200),
     addressee: str | None = Query(None, max_length=200),
@@ -281,8 +298,9 @@ def export_quotes(
     dates: DateRange = Depends(date_range),
     article: str | None = Query(None, max_length=200),
     kind: Literal["direct", "indirect", "mixed"] | None = Query(None),
-    store=Depends(_store),
 ):
+    store = _thread_store(request)
+
     def fetch(limit, cursor):
         return store.quotes(speaker=speaker, addressee=addressee, about=about, search=search, since=dates.since,
                             until=dates.until, article=article, kind=kind, limit=limit, cursor=cursor)
@@ -290,7 +308,7 @@ def export_quotes(
 
 
 @router.get("/actors", responses={200: {"model": models.ActorPage}}, summary="Actors, filtered", tags=["actors"])
-def list_actors(
+async def list_actors(
     request: Request,
     search: str | None = Depends(_search),
     country: str | None = Query(None, max_length=3, description="ISO 3166 alpha-3 code, e.g. IRN"),
@@ -304,11 +322,12 @@ def list_actors(
 
 @router.get("/actors/export", summary="Export actors as CSV or JSON lines", tags=["export"])
 def export_actors(
+    request: Request,
     format: ExportFormat = Query("jsonl"),
     search: str | None = Depends(_search),
     country: str | None = Query(None, max_length=3),
-    store=Depends(_store),
 ):
+    store = _thread_store(request)
     def fetch(limit, cursor):
         return store.actors(search=search, country=country, limit=limit, cursor=cursor)
     return export_response(_walk(fetch), format, "actors")
@@ -318,7 +337,8 @@ def export_actors(
     "/actors/{key}", responses={200: {"model": models.ActorDetail}}, tags=["actors"],
     summary="One actor: aliases, roles, quotes by and about them, events",
 )
-def get_actor(key: str, store=Depends(_store)):
+def get_actor(request: Request, key: str):
+    store = _thread_store(request)
     return _json(store.actor(key))
 
 
@@ -327,7 +347,7 @@ def _claimed(status: Literal["claimed", "reported"] | None) -> bool | None:
 
 
 @router.get("/events", responses={200: {"model": models.EventPage}}, summary="Events, filtered", tags=["events"])
-def list_events(
+async def list_events(
     request: Request,
     type: str | None = Query(None, max_length=40, description="PLOVER type, e.g. ACCUSE"),
     actor: str | None = Query(None, max_length=200, description="Source actor: id or name"),
@@ -346,14 +366,16 @@ def list_events(
 
 @router.get("/events/export", summary="Export events as CSV or JSON lines", tags=["export"])
 def export_events(
+    request: Request,
     format: ExportFormat = Query("csv"),
     type: str | None = Query(None, max_length=40),
     actor: str | None = Query(None, max_length=200),
     recipient: str | None = Query(None, max_length=200),
     status: Literal["claimed", "reported"] | None = Query(None),
     dates: DateRange = Depends(date_range),
-    store=Depends(_store),
 ):
+    store = _thread_store(request)
+
     def fetch(limit, cursor):
         return store.events(type=type, actor=actor, recipient=recipient, since=dates.since, until=dates.until,
                             claimed=_claimed(status), limit=limit, cursor=cursor)
@@ -365,10 +387,11 @@ def export_events(
     summary="The actor network for a period: quotes about and events between actors",
 )
 def get_graph(
+    request: Request,
     dates: DateRange = Depends(date_range),
     min_weight: int = Query(1, ge=1, le=1000, description="Drop edges lighter than this"),
-    store=Depends(_store),
 ):
+    store = _thread_store(request)
     return _json(store.graph(since=dates.since, until=dates.until, min_weight=min_weight))
 
 
@@ -377,13 +400,14 @@ def get_graph(
     summary="The quotes or events behind one graph edge",
 )
 def get_edge_evidence(
+    request: Request,
     source: str = Query(..., max_length=200, description="The edge's source actor id"),
     target: str = Query(..., max_length=200, description="The edge's target actor id"),
     kind: Literal["quote", "event"] = Query(...),
     ids: list[str] = Query([], max_length=MAX_LIMIT, description="The edge's evidence ids, to keep only those"),
     dates: DateRange = Depends(date_range),
-    store=Depends(_store),
 ):
+    store = _thread_store(request)
     wanted = set(ids)
     items: dict[str, dict[str, Any]] = {}
     if kind == "quote":
@@ -421,7 +445,8 @@ def _event_evidence(event: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 @router.get("/rejected", summary="Inputs that could not be analysed, with the reason", tags=["meta"])
-def list_rejected(store=Depends(_store)):
+def list_rejected(request: Request):
+    store = _thread_store(request)
     return _json(store.rejected())
 
 
@@ -500,11 +525,13 @@ def _analyse_and_store(app: FastAPI, article):
 # ---- the app -----------------------------------------------------------------------------
 
 
-def create_app(db: str | Path, *, write_token: str | None = None, pipeline=None, with_ui: bool = True) -> FastAPI:
+def create_app(db: str | Path, *, write_token: str | None = None, pipeline=None, with_ui: bool = True,
+               cache_size: int = DEFAULT_ENTRIES) -> FastAPI:
     """The whosaid web app over the database at ``db``: the API under /api and the UI at /.
 
     ``write_token`` enables POST /api/articles; without it the app is read-only.
     ``pipeline`` is an already loaded ``whosaid.pipeline.Pipeline`` (else loaded on first POST).
+    ``cache_size`` quote-search answers are kept in memory until the database changes (0: none).
     """
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -522,14 +549,17 @@ def create_app(db: str | Path, *, write_token: str | None = None, pipeline=None,
     )
     app.state.stores = StoreProvider(db)
     app.state.write_token = write_token or None
+    app.state.cache = ResponseCache(max_entries=cache_size) if cache_size > 0 else None
     app.state.pipeline = pipeline
     app.state.pipeline_lock = threading.Lock()
+    # The API's routes first: a request is matched against routes in order, and the API is
+    # what clients call in volume.
+    app.include_router(router)
     render_html_error = None
     if with_ui:
         from whosaid.web import install_ui
 
         render_html_error = install_ui(app)
-    app.include_router(router)
     install_error_handlers(app, render_html_error)
 
     return app

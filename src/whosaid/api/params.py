@@ -9,10 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Literal
 
 from fastapi import Query
+from pydantic import BaseModel, Field
 
 from whosaid.api.errors import APIError
+
+#: The largest page a client may ask for; larger gets a 422 saying so.
+MAX_LIMIT = 200
+DEFAULT_LIMIT = 50
 
 
 @dataclass(frozen=True)
@@ -57,3 +63,32 @@ async def form_date_range(
 ) -> DateRange:
     """``since``/``until`` from an HTML form, where an empty field means no limit."""
     return DateRange.of(_form_date(since, "since"), _form_date(until, "until"))
+
+
+class QuoteFilters(BaseModel):
+    """The query parameters of ``GET /api/quotes``, validated as one model.
+
+    One model instead of a parameter list and sub-dependencies: FastAPI then solves
+    one dependency per request instead of six, which was a fifth of the cost of a
+    quote search served over HTTP. The OpenAPI document lists each field as a
+    query parameter, as before.
+    """
+
+    speaker: str | None = Field(None, max_length=200, description="Speaker: actor id or name")
+    addressee: str | None = Field(None, max_length=200, description="Addressee: actor id or name")
+    about: str | None = Field(None, max_length=200, description="An actor mentioned in the quote")
+    search: str | None = Field(None, max_length=200, description="Words to find; any characters are safe")
+    since: dt.date | None = Field(None, description="Earliest date, YYYY-MM-DD (inclusive)")
+    until: dt.date | None = Field(None, description="Latest date, YYYY-MM-DD (inclusive)")
+    article: str | None = Field(None, max_length=200, description="Only quotes of this article id")
+    kind: Literal["direct", "indirect", "mixed"] | None = None
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"Page size, 1 to {MAX_LIMIT}")
+    cursor: str | None = Field(None, max_length=500, description="Opaque cursor from `next_cursor`")
+
+    def store_filters(self) -> dict:
+        """The keyword arguments of ``Store.quotes`` (dates checked, search trimmed)."""
+        dates = DateRange.of(self.since, self.until)
+        search = (self.search.strip() or None) if self.search is not None else None
+        return dict(speaker=self.speaker, addressee=self.addressee, about=self.about, search=search,
+                    since=dates.since, until=dates.until, article=self.article, kind=self.kind,
+                    limit=self.limit, cursor=self.cursor)
