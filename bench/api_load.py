@@ -12,6 +12,11 @@ Usage:
     .venv/bin/python bench/api_load.py                    # build if needed, then measure
     .venv/bin/python bench/api_load.py --quotes 100000 --requests 4000 --clients 20
     .venv/bin/python bench/api_load.py --rebuild          # start from a fresh database
+    .venv/bin/python bench/api_load.py --cache-size 0     # every search answered by SQLite
+
+The server keeps recent answers in memory until the database changes (see
+``whosaid.api.cache``); the report says how many of the searches were distinct, so
+how many the cache could have answered, and ``--cache-size 0`` measures without it.
 """
 
 from __future__ import annotations
@@ -162,7 +167,8 @@ def search_terms() -> list[str]:
     return terms
 
 
-def run_load(base: str, terms: list[str], clients: int, requests: int, seconds: float, limit: int):
+def run_load(base: str, terms: list[str], clients: int, requests: int, seconds: float, limit: int,
+             seed: int = 0):
     """``clients`` threads, each with one keep-alive connection, sharing ``requests`` quote searches.
 
     The clients use ``http.client`` rather than httpx: they share the machine's two cores
@@ -171,12 +177,13 @@ def run_load(base: str, terms: list[str], clients: int, requests: int, seconds: 
     host, port = base.removeprefix("http://").split(":")
     latencies: list[float] = []
     errors: list[str] = []
+    asked: list[str] = []
     lock = threading.Lock()
     counter = iter(range(requests))
     deadline = time.monotonic() + seconds
 
     def client(k: int) -> None:
-        rng = random.Random(k)
+        rng = random.Random(seed + k)
         conn = http.client.HTTPConnection(host, int(port), timeout=10)
         try:
             while time.monotonic() < deadline:
@@ -186,13 +193,15 @@ def run_load(base: str, terms: list[str], clients: int, requests: int, seconds: 
                 params = {"search": rng.choice(terms), "limit": limit}
                 if rng.random() < 0.2:
                     params["since"] = f"{rng.randrange(2006, 2016)}-01-01"
+                query = urllib.parse.urlencode(params)
                 t0 = time.perf_counter()
-                conn.request("GET", "/api/quotes?" + urllib.parse.urlencode(params))
+                conn.request("GET", "/api/quotes?" + query)
                 response = conn.getresponse()
                 body = response.read()
                 dt_ms = (time.perf_counter() - t0) * 1000
                 with lock:
                     latencies.append(dt_ms)
+                    asked.append(query)
                     if response.status != 200:
                         errors.append(f"{response.status} {body[:100]!r}")
         finally:
@@ -204,7 +213,7 @@ def run_load(base: str, terms: list[str], clients: int, requests: int, seconds: 
         t.start()
     for t in threads:
         t.join()
-    return latencies, errors, time.perf_counter() - t0
+    return latencies, errors, time.perf_counter() - t0, asked
 
 
 def main() -> int:
@@ -216,6 +225,8 @@ def main() -> int:
     ap.add_argument("--seconds", type=float, default=120, help="stop after this long in any case")
     ap.add_argument("--limit", type=int, default=20, help="page size of each search (the UI shows 25)")
     ap.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    ap.add_argument("--cache-size", type=int, default=None,
+                    help="answers each server worker keeps in memory (default: the server's; 0: none)")
     ap.add_argument("--rebuild", action="store_true")
     ap.add_argument("--app", default="whosaid.api.asgi:app_from_env",
                     help="ASGI app factory to serve (to compare a changed store or app)")
@@ -229,10 +240,14 @@ def main() -> int:
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "WHOSAID_DB": str(args.db)}
+    if args.cache_size is not None:
+        env["WHOSAID_CACHE_SIZE"] = str(args.cache_size)
+    # The server as `whosaid serve --workers N` runs it (no access log).
     server = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "--factory", args.app, "--host", "127.0.0.1",
-         "--port", str(port), "--log-level", "warning", "--workers", str(args.workers)],
-        env={**os.environ, "WHOSAID_DB": str(args.db)},
+         "--port", str(port), "--log-level", "warning", "--no-access-log", "--workers", str(args.workers)],
+        env=env,
     )
     try:
         for _ in range(300):
@@ -246,9 +261,10 @@ def main() -> int:
             return 1
         stats = httpx.get(base + "/api/stats").json()
         terms = search_terms()
-        run_load(base, terms, 4, 200, 30, args.limit)  # warm-up: page cache, connections
+        # Warm-up (page cache, connections), with other random queries than the measured run's.
+        run_load(base, terms, 4, 200, 30, args.limit, seed=1000)
         load_before = os.getloadavg()[0]
-        lat, errors, wall = run_load(base, terms, args.clients, args.requests, args.seconds, args.limit)
+        lat, errors, wall, asked = run_load(base, terms, args.clients, args.requests, args.seconds, args.limit)
     finally:
         server.terminate()
         server.wait(10)
@@ -260,6 +276,9 @@ def main() -> int:
     print(f"latency: median {statistics.median(lat):.1f} ms, p90 {lat[int(len(lat) * 0.9)]:.1f} ms, "
           f"p99 {p99:.1f} ms, max {lat[-1]:.1f} ms  (target p99 < 100 ms: {'met' if p99 < 100 else 'NOT met'})")
     # The clients share the machine with the server (and with anything else running): say how busy it was.
+    cache = "off" if args.cache_size == 0 else f"{args.cache_size or 'default'} entries per worker"
+    print(f"queries: {len(set(asked)):,} distinct of {len(asked):,} (the rest could be answered from the "
+          f"search cache: {cache})")
     print(f"machine: {os.cpu_count()} cores, 1-min load average {load_before:.1f} before and "
           f"{os.getloadavg()[0]:.1f} after the run; server workers: {args.workers}")
     for e in errors[:5]:

@@ -215,6 +215,26 @@ def test_graph_nodes_and_edges(client):
     assert nothing["edges"] == []
 
 
+def test_quote_edges_take_the_polarity_of_the_events_in_their_quotes(client):
+    from whosaid.store.sqlite import quad_class
+
+    votes: dict[str, list[str]] = {}
+    for art in walk(client, "/api/articles", limit=MAX_LIMIT):
+        for ev in client.get(f"/api/articles/{art['id']}").json()["events"]:
+            if ev.get("quote"):
+                votes.setdefault(f"{art['id']}:{ev['quote']}", []).append(quad_class(ev["type"]))
+
+    def polarity(quote_id: str) -> str:
+        quads = votes.get(quote_id, [])
+        cooperation, conflict = quads.count("cooperation"), quads.count("conflict")
+        return "neutral" if cooperation == conflict else "cooperation" if cooperation > conflict else "conflict"
+
+    edges = [e for e in client.get("/api/graph").json()["edges"] if e["kind"] == "quote"]
+    for e in edges:
+        assert {polarity(q) for q in e["evidence"]} == {e["quad"]}, e
+    assert any(e["quad"] != "neutral" for e in edges), "some sample quote claims a conflict or cooperation"
+
+
 def test_every_graph_edge_has_evidence_to_show(client):
     graph = client.get("/api/graph").json()
     for e in graph["edges"][:25]:

@@ -989,6 +989,8 @@ class SQLiteStore(UserActorsMixin, Store):
             date_sql.append("q.sort_key >= ? AND q.sort_key < '~'")
             params.append(_inverted_date(until))
         where = (" AND " + " AND ".join(date_sql)) if date_sql else ""
+        quads: dict[str, str] = {}
+        quote_quad = self._quote_quads(quads)
         last = None
         for quote_id, speaker_id, addressee_id, about in self.conn.execute(
             "SELECT q.id, q.speaker_id, q.addressee_id, qa.actor_id FROM quotes q "
@@ -996,11 +998,12 @@ class SQLiteStore(UserActorsMixin, Store):
             f"WHERE q.speaker_id IS NOT NULL{where} ORDER BY q.seq, qa.actor_id",
             params,
         ):
+            quad = quote_quad.get(quote_id, "neutral")
             if quote_id != last:
-                add(speaker_id, addressee_id, "quote", "neutral", quote_id)
+                add(speaker_id, addressee_id, "quote", quad, quote_id)
                 last = quote_id
             if about is not None and about != addressee_id:
-                add(speaker_id, about, "quote", "neutral", quote_id)
+                add(speaker_id, about, "quote", quad, quote_id)
         ev_sql, ev_params = [], []
         if since:
             ev_sql.append("coalesce(e.date, e.first_seen) >= ?")
@@ -1008,7 +1011,6 @@ class SQLiteStore(UserActorsMixin, Store):
         if until:
             ev_sql.append("coalesce(e.date, e.first_seen) <= ?")
             ev_params.append(until)
-        quads: dict[str, str] = {}
         # Every (actor, recipient) pair of every event, paired by SQLite's JSON functions.
         for event_id, type_, actor, recipient in self.conn.execute(
             "SELECT e.id, e.type, a.value, r.value FROM events e, json_each(e.actors) a, json_each(e.recipients) r"
@@ -1039,6 +1041,32 @@ class SQLiteStore(UserActorsMixin, Store):
                     nodes.append({**dict(r), "weight": weight[r["id"]]})
         nodes.sort(key=lambda n: (-n["weight"], n["id"]))
         return {"nodes": nodes, "edges": kept}
+
+    def _quote_quads(self, quads: dict[str, str]) -> dict[str, str]:
+        """The polarity of each quote that events were found in: cooperation or conflict.
+
+        A quote's events are those whose evidence it is (claimed in it, or reported from
+        it); the quote takes the quad class most of them have (``quad_class`` of their
+        PLOVER type). Quotes without events, with only neutral ones, or with as many
+        cooperative as conflictual ones are left out: their edges stay neutral.
+        ``quads`` caches ``quad_class`` by event type.
+        """
+        votes: dict[str, dict[str, int]] = {}
+        for quote_id, type_ in self.conn.execute(
+            "SELECT r.quote_id, e.type FROM event_reports r JOIN events e ON e.id = r.event_id "
+            "WHERE r.quote_id IS NOT NULL"
+        ):
+            if type_ not in quads:
+                quads[type_] = quad_class(type_)
+            if quads[type_] != "neutral":
+                tally = votes.setdefault(quote_id, {})
+                tally[quads[type_]] = tally.get(quads[type_], 0) + 1
+        polarity = {}
+        for quote_id, tally in votes.items():
+            cooperation, conflict = tally.get("cooperation", 0), tally.get("conflict", 0)
+            if cooperation != conflict:
+                polarity[quote_id] = "cooperation" if cooperation > conflict else "conflict"
+        return polarity
 
     # ---- paging ---------------------------------------------------------------------------
 
