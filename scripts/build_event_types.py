@@ -59,7 +59,8 @@ GENERIC = {"make", "express", "engage", "use", "conduct", "carry", "take", "prov
            "discuss", "host", "meet", "give", "bring", "find", "kill", "destroy", "detonate",
            "violate", "obstruct", "protest", "seize", "grant", "deny", "appeal", "demand",
            "reject", "threaten", "accuse", "yield", "consult", "cooperate", "investigate",
-           "engage", "rally", "declare", "praise", "defend", "sign", "apologize", "forgive", "confiscate"}
+           "engage", "rally", "declare", "praise", "defend", "sign", "apologize", "forgive", "confiscate",
+           "claim", "break", "stop", "police"}
 
 #: Hand-chosen trigger words (lemma -> CAMEO code), checked against the CAMEO names,
 #: descriptions and examples and the PLOVER manual's definitions. Nouns are marked "n".
@@ -207,15 +208,23 @@ def read_manual(path: Path) -> dict[str, dict]:
     return info
 
 
-def derived_triggers(cameo: dict[str, dict], typed: dict[str, str]) -> dict[str, dict]:
-    """The verb opening each CAMEO name ("Criticize or denounce" -> criticize); the most general code wins."""
+def derived_triggers(cameo: dict[str, dict], typed: dict[str, str], verbs: set[str]) -> dict[str, dict]:
+    """The verbs a CAMEO name opens with, and the verbs it offers as alternatives ("Criticize or
+    denounce" -> criticize, denounce; "Obstruct passage, block" -> obstruct, block); an
+    alternative counts only when the lemmatiser knows it as a verb. The most general code wins."""
     out: dict[str, dict] = {}
     for code in sorted(cameo, key=lambda c: (len(c), c)):
         name = cameo[code]["name"] or ""
         if code not in typed or len(code) < 3:
             continue
-        for lemma in name.lower().split()[:1]:  # CAMEO names open with their verb
+        segments = [seg.split() for seg in re.split(r",|\bor\b", name.lower())]
+        for i, words in enumerate(segments):
+            if not words:
+                continue
+            lemma = words[0]  # CAMEO names open with their verb
             if lemma in GENERIC or not lemma.isalpha() or len(lemma) < 4 or lemma.endswith("ly"):
+                continue
+            if i and lemma not in verbs:
                 continue
             out.setdefault(lemma, {"pos": "v", "cameo": code, "from": "cameo-name"})
     return out
@@ -337,11 +346,13 @@ def build(shared: Path) -> dict:
             }
 
     typed = {c: r["plover"] for c, r in codes.items() if r["plover"]}
-    triggers = derived_triggers(cameo, typed)
+    nlp = _nlp()
+    verbs = set(nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")["verb"])
+    triggers = derived_triggers(cameo, typed, verbs)
     for lemma, (pos, code) in HAND_TRIGGERS.items():
         assert code in codes and codes[code]["plover"], (lemma, code)
         triggers[lemma] = {"pos": pos, "cameo": code, "from": "hand"}
-    nouns = derived_nouns(cameo, typed, triggers, _nlp())
+    nouns = derived_nouns(cameo, typed, triggers, nlp)
     for lemma, entry in nouns.items():
         if lemma in triggers and triggers[lemma]["pos"] == "v":
             triggers[lemma]["noun_cameo"] = entry["cameo"]  # "a visit", "the protest": also a noun

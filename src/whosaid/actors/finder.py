@@ -915,11 +915,12 @@ class _Finder:
         if out:
             return out
         for prep in tok.rights:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of"):
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of", "throughout", "across"):
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj" and pobj.ent_type_ == "GPE":
                         toks = self._entity_tokens(pobj)
-                        entry = self.d.country(" ".join(t.text for t in toks))
+                        text = " ".join(t.text for t in toks)
+                        entry = self.d.country(text) or self.d.capital_of(text)
                         if entry is not None:
                             return [(toks, entry, "prep")]
         return out

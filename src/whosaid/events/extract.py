@@ -79,6 +79,10 @@ SWALLOWING_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "CONCEDE"}
 #: aid 033, yield 035 (release, ease, de-escalate are 035x).
 FUTURE_TO_AGREE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "031", "AID": "033", "CONCEDE": "035",
                    "RETREAT": "035"}
+#: A stated intention to do harm is THREATEN (CAMEO 13): boycott or protest 133, sanction
+#: 131, repress or arrest 137, use force 138. So is a future act made conditional with
+#: "unless" (``will withdraw its force unless ...``: CAMEO 136).
+FUTURE_TO_THREATEN = {"PROTEST": "133", "SANCTION": "131", "COERCE": "137", "ASSAULT": "138", "MOBILIZE": "138"}
 #: A stated refusal of these ("will not accept", "would not meet") is REJECT (CAMEO 12).
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 #: "X is willing/ready/prepared to V": CAMEO 03, express intent to cooperate (AGREE).
@@ -125,6 +129,7 @@ class _Draft:
     confidence: float = 0.5
     from_quote: bool = False
     named: bool = False  # the trigger has a subject phrase we could not resolve to an actor
+    intent: bool = False  # a stated intention (CAMEO 03 or 13), not the act itself
 
 
 class EventFinder:
@@ -261,7 +266,7 @@ class EventFinder:
         """Who is asked: the subject of a ``that`` clause (``demanded that the United States
         match ...``) or the object before an infinitive (``urged Iraq to allow``)."""
         for c in verb.children:
-            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+            if c.dep_ == "ccomp":
                 own, passive, _ = self.subject(c)
                 if own or passive:
                     return own or passive
@@ -329,7 +334,7 @@ class EventFinder:
                 if adj.dep_ == "acomp" and adj.lower_ in INTENT_ADJECTIVES and any(
                     c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in adj.children
                 ):
-                    return {"pos": "v", "cameo": "030"}
+                    return {"pos": "v", "cameo": "030", "intent": True}
         if tok.pos_ == "VERB" and tok.lemma_.lower() in DEMAND_SPEECH:
             for comp in tok.children:
                 if comp.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "must" for c in comp.children) \
@@ -379,6 +384,10 @@ class EventFinder:
                 if outer.type in SWALLOWING_TYPES and (
                     path[0] in ("xcomp", "ccomp", "dobj", "acomp") or path[0] == "prep" and word in ("to", "for", "of", "on")
                 ):
+                    if outer.intent and path[:2] == ["acomp", "xcomp"] and len(path) <= 3 and d.type in FUTURE_TO_THREATEN \
+                            and not d.negated and not d.hypothetical:
+                        # "is prepared to impose martial law": an intention to do harm is a threat
+                        outer.type, outer.cameo, outer.mode = "THREATEN", FUTURE_TO_THREATEN[d.type], None
                     continue  # "agreed to allow ...", "demanded that X release ...": one event
                 if outer.type == d.type and d.nominal:
                     continue  # "met on the sidelines of a summit": one meeting
@@ -419,6 +428,10 @@ class EventFinder:
             if tok.dep_ in ("dobj", "pobj") and self.trigger_entry(tok.head) is not None:
                 return None  # "dismissed Khamenei's criticism": the verb's event covers it
             actor, recipient = self.noun_participants(tok, earlier, consult=plover == "CONSULT")
+            if not recipient and registry.event_type(plover).quad.startswith("material"):
+                # "imposed a curfew in Somalia": the place of the act, on the noun or its verb
+                recipient = self.place_recipient(tok) or (
+                    self.place_recipient(tok.head, depth=2) if tok.dep_ == "dobj" else [])
         else:
             actor, passive, has_subject = self.subject(tok)
             recipient = self.object_of(tok)
@@ -464,8 +477,14 @@ class EventFinder:
         if not nominal and draft.negated and plover in REFUSABLE and (_future(tok) or _refusal(tok)):
             # "will not accept", "would not meet": a stated refusal is itself an event (CAMEO 12)
             draft.type, draft.cameo, draft.mode, draft.negated = "REJECT", "120", None, False
+        elif not nominal and _future(tok) and _unless(tok) and (plover in FUTURE_TO_AGREE or plover in FUTURE_TO_THREATEN):
+            draft.type, draft.cameo, draft.mode, draft.intent = "THREATEN", "130", None, True
         elif not nominal and _future(tok) and plover in FUTURE_TO_AGREE:
-            draft.type, draft.cameo, draft.mode = "AGREE", FUTURE_TO_AGREE[plover], None
+            draft.type, draft.cameo, draft.mode, draft.intent = "AGREE", FUTURE_TO_AGREE[plover], None, True
+        elif not nominal and _future(tok) and plover in FUTURE_TO_THREATEN and not draft.negated:
+            draft.type, draft.cameo, draft.mode, draft.intent = "THREATEN", FUTURE_TO_THREATEN[plover], None, True
+        if entry.get("intent"):
+            draft.intent = True
         if plover == "CONSULT":
             draft.visitors = self.visitors(tok)
         self.claim(draft, tok)
@@ -832,6 +851,12 @@ def _hypothetical(tok) -> bool:
             break
         t = t.head
     return False
+
+
+def _unless(tok) -> bool:
+    """An ``unless`` clause on the act: ``will withdraw its force unless ...`` is a threat."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in tok.children)
 
 
 def _future(tok) -> bool:
