@@ -28,3 +28,36 @@ def test_least_recently_used_entries_go_first_and_bytes_are_bounded():
     for i in range(10):
         small.put(str(i), 1, b"0" * 100)
     assert len(small) == 8 and small.get("0", 1) is None and small.get("9", 1) is not None
+
+
+def test_a_repeated_search_is_answered_from_memory_unchanged(samples_db):
+    from fastapi.testclient import TestClient
+
+    from whosaid.api import create_app
+
+    app = create_app(samples_db)
+    with TestClient(app) as c:
+        params = {"search": "said", "limit": 1}
+        first = c.get("/api/quotes", params=params)
+        assert first.status_code == 200 and first.json()["next"], "the samples have more than one hit"
+        again = c.get("/api/quotes", params=params)
+        assert app.state.cache.hits == 1
+        assert again.content == first.content and again.headers["content-type"] == first.headers["content-type"]
+        # Answers hold absolute links, so another host name is another entry.
+        elsewhere = c.get("/api/quotes", params=params, headers={"host": "whosaid.example"})
+        assert elsewhere.json()["next"].startswith("http://whosaid.example/")
+        # Errors are never kept: each bad request is validated again.
+        for _ in range(2):
+            assert c.get("/api/quotes", params={"limit": 0}).status_code == 422
+        assert app.state.cache.hits == 1
+
+
+def test_no_cache_when_turned_off(samples_db):
+    from fastapi.testclient import TestClient
+
+    from whosaid.api import create_app
+
+    app = create_app(samples_db, cache_size=0)
+    with TestClient(app) as c:
+        assert c.get("/api/quotes", params={"search": "said"}).status_code == 200
+    assert getattr(app.state, "cache", None) is None

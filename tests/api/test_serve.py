@@ -51,3 +51,10 @@ def test_serve_refuses_a_missing_database_and_a_short_token(tmp_path):
     db.touch()
     r = CliRunner().invoke(main, ["serve", "--db", str(db), "--write-token", "short"])
     assert r.exit_code != 0 and "at least 16" in r.output
+
+
+def test_serve_cache_default_is_the_apps():
+    from whosaid.api.cache import DEFAULT_ENTRIES
+    from whosaid.commands.serve import CACHE_SIZE
+
+    assert CACHE_SIZE == DEFAULT_ENTRIES

@@ -29,7 +29,7 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from whosaid import __version__
 from whosaid.api import models
-from whosaid.api.cache import DEFAULT_ENTRIES, ResponseCache
+from whosaid.api.cache import DEFAULT_ENTRIES, CachedGets, ResponseCache
 from whosaid.api.errors import ERROR_RESPONSES, APIError, ErrorResponse, install_error_handlers
 from whosaid.api.params import DEFAULT_LIMIT, MAX_LIMIT, DateRange, QuoteFilters, date_range
 from whosaid.web.highlight import local_quote_id
@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 
 #: The largest article body POST /api/articles accepts.
 MAX_POST_BYTES = 5_000_000
+#: GET routes whose answers are kept until the database changes (whosaid.api.cache).
+CACHED_PATHS = ("/api/quotes",)
 #: Rows an export streams at most (the CLI's ``whosaid export`` has no cap).
 MAX_EXPORT_ROWS = 1_000_000
 
@@ -269,22 +271,13 @@ async def post_article(request: Request):
 async def list_quotes(request: Request, query: Annotated[QuoteFilters, Query()]):
     # The hot read route: async (no thread-pool hop; SQLite answers in milliseconds on this
     # worker's own connection) and, with a store that can, items passed on as SQLite's JSON.
+    # Repeated searches are answered before routing, by ``CachedGets`` (see create_app).
     store = request.app.state.stores.get()
     filters = query.store_filters()
-    cache, key = request.app.state.cache, str(request.url)
-    version = store.data_version() if cache is not None and hasattr(store, "data_version") else None
-    if version is not None:
-        body = cache.get(key, version)
-        if body is not None:
-            return Response(body, media_type="application/json")
     as_json = getattr(store, "quotes_json", None)
     if as_json is None:
-        response = _json(page_body(request, store.quotes(**filters), query.limit))
-    else:
-        response = _raw_page(request, as_json(**filters), query.limit)
-    if version is not None:
-        cache.put(key, version, response.body)
-    return response
+        return _json(page_body(request, store.quotes(**filters), query.limit))
+    return _raw_page(request, as_json(**filters), query.limit)
 
 
 @router.get("/quotes/export", summary="Export quotes as CSV or JSON lines", tags=["export"])
@@ -549,7 +542,6 @@ def create_app(db: str | Path, *, write_token: str | None = None, pipeline=None,
     )
     app.state.stores = StoreProvider(db)
     app.state.write_token = write_token or None
-    app.state.cache = ResponseCache(max_entries=cache_size) if cache_size > 0 else None
     app.state.pipeline = pipeline
     app.state.pipeline_lock = threading.Lock()
     # The API's routes first: a request is matched against routes in order, and the API is
@@ -561,5 +553,13 @@ def create_app(db: str | Path, *, write_token: str | None = None, pipeline=None,
 
         render_html_error = install_ui(app)
     install_error_handlers(app, render_html_error)
+    if cache_size > 0:
+        def version() -> int | None:
+            # The event loop thread's connection: the one the async routes read on.
+            store = app.state.stores.get()
+            return store.data_version() if hasattr(store, "data_version") else None
+
+        app.state.cache = ResponseCache(max_entries=cache_size)
+        app.add_middleware(CachedGets, cache=app.state.cache, version=version, paths=CACHED_PATHS)
 
     return app
