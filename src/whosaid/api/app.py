@@ -45,10 +45,11 @@ MAX_EXPORT_ROWS = 1_000_000
 
 
 class StoreProvider:
-    """One store connection per worker thread, opened lazily on the database file.
+    """One store connection per thread, opened lazily on the database file.
 
-    SQLite connections must stay on the thread that made them; FastAPI runs sync
-    routes on a thread pool, so each pool thread gets its own read connection.
+    FastAPI runs plain ``def`` routes on a thread pool, and each pool thread gets its own
+    connection; the quick ``async def`` routes (quote search, one article) read on the
+    event loop thread's connection, with no thread hop at all.
     """
 
     def __init__(self, db: str | Path):
@@ -186,20 +187,21 @@ router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
 
 
 @router.get("/stats", responses={200: {"model": models.Stats}}, summary="Counts of everything stored", tags=["meta"])
-async def stats(store=Depends(_store)):
-    return _json(store.stats())
+def stats(request: Request):
+    # Plain def routes run on the thread pool: a slow query there (counting every table,
+    # ranking every actor) leaves the event loop free to answer the quick async routes.
+    return _json(_thread_store(request).stats())
 
 
 @router.get("/articles", responses={200: {"model": models.ArticlePage}}, summary="Articles, newest first", tags=["articles"])
-async def list_articles(
+def list_articles(
     request: Request,
     search: str | None = Depends(_search),
     dates: DateRange = Depends(date_range),
     limit: int = Depends(_limit),
     cursor: str | None = Depends(_cursor),
-    store=Depends(_store),
 ):
-    page = store.articles(search=search, since=dates.since, until=dates.until, limit=limit, cursor=cursor)
+    page = _thread_store(request).articles(search=search, since=dates.since, until=dates.until, limit=limit, cursor=cursor)
     return _json(page_body(request, page, limit))
 
 
@@ -211,6 +213,7 @@ def export_articles(
     dates: DateRange = Depends(date_range),
 ):
     store = _thread_store(request)
+
     def fetch(limit, cursor):
         return store.articles(search=search, since=dates.since, until=dates.until, limit=limit, cursor=cursor)
     return export_response(_walk(fetch), format, "articles")
@@ -301,15 +304,14 @@ def export_quotes(
 
 
 @router.get("/actors", responses={200: {"model": models.ActorPage}}, summary="Actors, filtered", tags=["actors"])
-async def list_actors(
+def list_actors(
     request: Request,
     search: str | None = Depends(_search),
     country: str | None = Query(None, max_length=3, description="ISO 3166 alpha-3 code, e.g. IRN"),
     limit: int = Depends(_limit),
     cursor: str | None = Depends(_cursor),
-    store=Depends(_store),
 ):
-    page = store.actors(search=search, country=country, limit=limit, cursor=cursor)
+    page = _thread_store(request).actors(search=search, country=country, limit=limit, cursor=cursor)
     return _json(page_body(request, page, limit))
 
 
@@ -321,6 +323,7 @@ def export_actors(
     country: str | None = Query(None, max_length=3),
 ):
     store = _thread_store(request)
+
     def fetch(limit, cursor):
         return store.actors(search=search, country=country, limit=limit, cursor=cursor)
     return export_response(_walk(fetch), format, "actors")
@@ -340,7 +343,7 @@ def _claimed(status: Literal["claimed", "reported"] | None) -> bool | None:
 
 
 @router.get("/events", responses={200: {"model": models.EventPage}}, summary="Events, filtered", tags=["events"])
-async def list_events(
+def list_events(
     request: Request,
     type: str | None = Query(None, max_length=40, description="PLOVER type, e.g. ACCUSE"),
     actor: str | None = Query(None, max_length=200, description="Source actor: id or name"),
@@ -350,10 +353,9 @@ async def list_events(
     dates: DateRange = Depends(date_range),
     limit: int = Depends(_limit),
     cursor: str | None = Depends(_cursor),
-    store=Depends(_store),
 ):
-    page = store.events(type=type, actor=actor, recipient=recipient, since=dates.since, until=dates.until,
-                        claimed=_claimed(status), limit=limit, cursor=cursor)
+    page = _thread_store(request).events(type=type, actor=actor, recipient=recipient, since=dates.since,
+                                         until=dates.until, claimed=_claimed(status), limit=limit, cursor=cursor)
     return _json(page_body(request, page, limit))
 
 
