@@ -63,6 +63,11 @@ def _merge(text: str, directs: list[Candidate], indirects: list[Candidate]) -> l
     removed: set[int] = set()
     kept: list[Candidate] = []
     for ind in indirects:
+        if ind.object_content and any(
+            d.cue_token is not None and d.cue_token == ind.cue_token and d.start < ind.end and ind.start < d.end
+            for d in directs
+        ):
+            continue  # ``praised Iran as “…”``, ``called it “…”``: the quotation is what the cue reports
         i_start, i_end = ind.start, ind.end
         inside = [d for d in directs if id(d) not in removed and d.start >= i_start - 2 and d.end <= i_end + 2]
         straddling = [d for d in directs if id(d) not in removed and d.start < i_end and i_start < d.end and d not in inside]

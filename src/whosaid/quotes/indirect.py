@@ -32,6 +32,51 @@ STRONG_CUE = 0.5
 #: Prepositions whose object is what a cue verb is about (``called for``, ``talked about``);
 #: the content is that object, without the preposition (as PolNeAR marks it).
 OBJECT_PREPOSITIONS = {"for", "about", "on", "of", "to", "against", "at"}
+#: Prepositions right after a reported object that belong to what was said (``accused [X of Y]``).
+ATTACHED_PREPOSITIONS = {"for", "of", "as", "over", "with", "about", "against"}
+#: Verbs that say nothing by themselves (``took a swipe at``): their object's target is the content.
+LIGHT_VERBS = {"take", "make", "draw", "offer", "raise", "express", "launch", "level", "voice", "lodge", "aim"}
+TARGET_PREPOSITIONS = {"at", "on", "about", "against", "over", "toward", "towards"}
+#: What a cue noun's prepositional object can report (``a call for``, ``criticism of``).
+NOUN_PREPOSITIONS = {"for", "of", "against", "on", "about", "to"}
+
+
+def noun_complement(tok: Token) -> tuple[int, int, str] | None:
+    """What a cue noun reports: ``the claim [that …]``, ``a call [for calm]``, ``criticism [of Rubio]``."""
+    text = doc_text(tok.doc)
+    for c in tok.children:
+        if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            return (*_range(c, text), "noun_clause")
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in NOUN_PREPOSITIONS and c.i == tok.i + 1:
+            pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None and not (pobj.pos_ == "PRON" and pobj.right_edge.i == pobj.i):
+                return (*_range(pobj, text), "noun_pobj")
+    return None
+
+
+def noun_speaker(tok: Token) -> Token | None:
+    """Whose a cue noun is: ``Trump's [criticism]``, or the subject of ``issued [a call]``."""
+    from whosaid.quotes.speakers import subject_of
+
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss
+    if tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+        return subject_of(tok.head)
+    return None
+
+
+def _that_clause_in_prep(tok: Token) -> Token | None:
+    """``says in a statement [that …]``: a that-clause the parser hung on the cue's prepositional phrase."""
+    for c in tok.children:
+        if c.dep_ != "prep" or c.i < tok.i:
+            continue
+        for pobj in c.children:
+            for g in pobj.children:
+                if g.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children):
+                    return g
+    return None
 
 
 def _range(tok: Token, text: str, exclude: Token | None = None) -> tuple[int, int]:
@@ -53,6 +98,7 @@ def complement(tok: Token, precision: float, min_object_precision: float) -> tup
     children = list(tok.children)
     comp = next((c for c in children if c.dep_ == "ccomp" and c.i > tok.i), None)
     comp = comp or next((c for c in children if c.dep_ == "ccomp"), None)
+    comp = comp or _that_clause_in_prep(tok)
     if comp is not None:
         n = comp.right_edge.i - comp.left_edge.i + 1
         if n >= MIN_CONTENT_TOKENS:
@@ -74,14 +120,34 @@ def complement(tok: Token, precision: float, min_object_precision: float) -> tup
     if xcomp is not None:
         return (*_range(xcomp, text), "xcomp")
     obj = next((c for c in children if c.dep_ == "dobj"), None)
-    if obj is not None and not (obj.pos_ == "PRON" and obj.right_edge.i == obj.i):
-        last = obj
+    if obj is not None and tok.lemma_.lower() in LIGHT_VERBS:
+        # ``took a swipe [at Bush]``, ``made remarks [on the matter]``: the target is the content.
+        prep = next((g for g in obj.children if g.dep_ == "prep" and g.lower_ in TARGET_PREPOSITIONS), None)
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+        if pobj is not None:
+            return (*_range(pobj, text), "light")
+    predicate = obj is not None and any(c.i > obj.i and c.dep_ in ("oprd", "ccomp", "xcomp") for c in children)
+    if obj is not None and (predicate or not (obj.pos_ == "PRON" and obj.right_edge.i == obj.i)):
+        # ``calls [it the nerd prom]``, ``criticized [Rubio for opposing …]``, ``remembered [Ali as …]``:
+        # a predicate or a phrase right after the object says what was said of it.
+        last, extended = obj, False
         for c in children:
-            if c.i > obj.i and c.dep_ in ("oprd", "ccomp", "xcomp"):
-                last = c
+            if c.i <= obj.i:
+                continue
+            if c.dep_ in ("oprd", "ccomp", "xcomp") or (
+                c.dep_ == "prep" and c.lower_ in ATTACHED_PREPOSITIONS and c.i == last.right_edge.i + 1
+            ):
+                last, extended = c, extended or c.dep_ == "prep"
         start, _ = _range(obj, text)
         _, end = _range(last, text)
-        return (*_elaboration(tok, start, end), "dobj")
+        return (*_elaboration(tok, start, end), "dobj+prep" if extended else "dobj")
+    passive_subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if passive_subject is not None and any(c.dep_ == "agent" for c in children):
+        # ``This proposal was rejected [by 64 percent]``: what the agent judged is the subject.
+        last = next((c for c in children if c.dep_ == "oprd" and c.i > tok.i), passive_subject)
+        start, _ = _range(passive_subject, text)
+        _, end = _range(last, text) if last is not passive_subject else _range(passive_subject, text)
+        return (start, end, "passive")
     for c in children:
         if c.dep_ == "prep" and c.i > tok.i and c.lower_ in OBJECT_PREPOSITIONS:
             pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
@@ -196,6 +262,24 @@ def indirect_candidates(doc: Doc, lex: CueLexicon, model: IndirectModel | None |
                 confidence=0.75,
             )
             propose(cand, "according to", 1.0, "according")
+            continue
+        if tok.pos_ == "NOUN":
+            precision = lex.noun_precision(tok.lemma_)
+            found = noun_complement(tok) if precision >= GEN_MIN_PRECISION else None
+            speaker = noun_speaker(tok) if found is not None else None
+            # A cue noun with nobody's name on it (``the discussion was dominated by criticism of …``)
+            # reports no one: it is not a quote.
+            if speaker is not None:
+                cand = Candidate(
+                    kind="indirect",
+                    content=[_strip_edges(doc, found[0], found[1])],
+                    cue=(tok.idx, tok.idx + len(tok)),
+                    cue_token=tok,
+                    speaker_head=speaker,
+                    object_content=True,
+                )
+                if cand.content[0][1] > cand.content[0][0]:
+                    propose(cand, "n:" + tok.lemma_.lower(), precision, found[2])
             continue
         if tok.pos_ not in ("VERB", "AUX"):
             continue
