@@ -188,8 +188,8 @@ router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
 
 @router.get("/stats", responses={200: {"model": models.Stats}}, summary="Counts of everything stored", tags=["meta"])
 def stats(request: Request):
-    # Plain def routes run on the thread pool: a slow query there (counting every table,
-    # ranking every actor) leaves the event loop free to answer the quick async routes.
+    # Plain def routes run on the thread pool: a slow query there (here, counting every
+    # table) leaves the event loop free to answer the quick async routes.
     return _json(_thread_store(request).stats())
 
 
@@ -201,7 +201,8 @@ def list_articles(
     limit: int = Depends(_limit),
     cursor: str | None = Depends(_cursor),
 ):
-    page = _thread_store(request).articles(search=search, since=dates.since, until=dates.until, limit=limit, cursor=cursor)
+    page = _thread_store(request).articles(search=search, since=dates.since, until=dates.until, limit=limit,
+                                           cursor=cursor)
     return _json(page_body(request, page, limit))
 
 
