@@ -153,6 +153,28 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def server_cpu_seconds(pid: int) -> float | None:
+    """CPU time used so far by the server process and its worker processes (Linux /proc), or None."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total, found = 0.0, False
+    try:
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            # fields[1] is the parent pid; [11] and [12] user and system time in ticks.
+            if int(entry) == pid or int(fields[1]) == pid:
+                total += (int(fields[11]) + int(fields[12])) / tick
+                found = True
+    except (OSError, ValueError):
+        return None
+    return total if found else None
+
+
 def search_terms() -> list[str]:
     """Varied query words from the sample sentences: common, mid-frequency and rare ones."""
     sentences, names, _ = sample_material()
@@ -264,7 +286,9 @@ def main() -> int:
         # Warm-up (page cache, connections), with other random queries than the measured run's.
         run_load(base, terms, 4, 200, 30, args.limit, seed=1000)
         load_before = os.getloadavg()[0]
+        cpu_before = server_cpu_seconds(server.pid)
         lat, errors, wall, asked = run_load(base, terms, args.clients, args.requests, args.seconds, args.limit)
+        cpu_after = server_cpu_seconds(server.pid)
     finally:
         server.terminate()
         server.wait(10)
@@ -279,6 +303,9 @@ def main() -> int:
     cache = "off" if args.cache_size == 0 else f"{args.cache_size or 'default'} entries per worker"
     print(f"queries: {len(set(asked)):,} distinct of {len(asked):,} (the rest could be answered from the "
           f"search cache: {cache})")
+    if cpu_before is not None and cpu_after is not None:
+        # Unlike latency, CPU per request hardly depends on what else the machine is doing.
+        print(f"server CPU: {(cpu_after - cpu_before) / len(lat) * 1000:.2f} ms per request")
     print(f"machine: {os.cpu_count()} cores, 1-min load average {load_before:.1f} before and "
           f"{os.getloadavg()[0]:.1f} after the run; server workers: {args.workers}")
     for e in errors[:5]:
