@@ -91,6 +91,10 @@ INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined"}
 DEMAND_SPEECH = {"say", "declare", "reiterate", "insist", "conclude", "state", "tell", "stress", "announce",
                  "warn", "add", "maintain"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should"}
+#: How far ``phrase_recipient`` looks into a trigger's phrase, and which prepositions there
+#: name a party (``by``: whoever made the call, demand or rally the trigger acts on).
+PHRASE_DEPS = {"dobj", "dative", "prep", "pobj", "xcomp", "pcomp", "acl", "agent", "attr", "acomp"}
+PHRASE_PREPS = {"with", "against", "to", "toward", "towards", "from", "by", "on", "for", "at", "over", "upon"}
 LIGHT_NOUN_HOSTS = {"hold", "have", "give", "provide", "offer", "voice", "express", "launch", "stage",
                     "conduct", "make", "issue", "impose", "level", "carry", "lodge", "file", "announce",
                     "pay", "mount", "begin", "start", "undertake", "deliver", "step", "renew", "reiterate",
@@ -239,6 +243,43 @@ class EventFinder:
                         found = self.actors_of(obj)
                         if found:
                             return found
+        return []
+
+    def phrase_recipient(self, head, exclude: Iterable[str] = ()) -> list[str]:
+        """The recipient inside the trigger's own phrase, nearest first: an object's or a noun's
+        ``with``/``against``/``to``/``from``/``by`` phrase (``threatened further action against
+        Russia``, ``boycott all contact with the United States``, ``an offensive in its war
+        with Iraq``, ``conceded to demands from UNITA``, ``rejected calls by Belarus's
+        rulers``), down through objects, prepositions, infinitives and participles but not
+        into clauses with a subject of their own."""
+        exclude = set(exclude)
+        frontier = [head]
+        seen = {head.i}
+        for _ in range(5):
+            nxt = []
+            for node in frontier:
+                for c in node.children:
+                    if c.i in seen or c.dep_ not in PHRASE_DEPS:
+                        continue
+                    seen.add(c.i)
+                    if c.dep_ == "pobj" and node.dep_ in ("prep", "agent") and node.lower_ in PHRASE_PREPS \
+                            and node.head.i != head.i:
+                        found = [a for a in self.actors_of(c) if a not in exclude]
+                        if found:
+                            return found
+                    nxt.append(c)
+            frontier = sorted(nxt, key=lambda t: t.i)
+        return []
+
+    def condition_subject(self, verb) -> list[str]:
+        """Whom a threat is made to: the subject of its ``if``/``unless`` condition (``threatened
+        to strike unless Israel rescinded ...``), on the trigger or its infinitive."""
+        for v in (verb, *(x for x in verb.children if x.dep_ == "xcomp")):
+            for c in v.children:
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                    own, passive, _ = self.subject(c)
+                    if own or passive:
+                        return own or passive
         return []
 
     def place_recipient(self, verb, depth: int = 0) -> list[str]:
@@ -428,6 +469,8 @@ class EventFinder:
             if tok.dep_ in ("dobj", "pobj") and self.trigger_entry(tok.head) is not None:
                 return None  # "dismissed Khamenei's criticism": the verb's event covers it
             actor, recipient = self.noun_participants(tok, earlier, consult=plover == "CONSULT")
+            if not recipient and plover != "CONSULT":
+                recipient = self.phrase_recipient(tok, exclude=actor)
             if not recipient and registry.event_type(plover).quad.startswith("material"):
                 # "imposed a curfew in Somalia": the place of the act, on the noun or its verb
                 recipient = self.place_recipient(tok) or (
@@ -439,6 +482,10 @@ class EventFinder:
                 recipient = self.complement_recipient(tok)
             if not recipient and plover == "REQUEST":
                 recipient = self.demanded_of(tok)
+            if not recipient and plover == "THREATEN":
+                recipient = self.condition_subject(tok)
+            if not recipient:
+                recipient = self.phrase_recipient(tok, exclude=actor)
             if not recipient and (registry.event_type(plover).quad.startswith("material")
                                   or plover in SWALLOWING_TYPES):
                 recipient = self.place_recipient(tok)
