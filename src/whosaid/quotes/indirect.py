@@ -315,5 +315,5 @@ def indirect_candidates(doc: Doc, lex: CueLexicon, model: IndirectModel | None |
             addressee_head=addressee_of(tok),
             object_content=found[2] not in ("ccomp", "xcomp_obj"),
         )
-        propose(cand, tok.lemma_.lower(), precision, found[2].split(":")[0] if found[2].startswith("pobj") else found[2])
+        propose(cand, tok.lemma_.lower(), precision, found[2])
     return out

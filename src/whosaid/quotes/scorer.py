@@ -81,6 +81,7 @@ def _entity(tok: Token | None) -> str:
 def features(cue: Token, lemma: str, precision: float, comp: str, subject: Token | None, content: list[Token]) -> list[str]:
     """The feature strings of one candidate: its cue, the complement's shape and its subject."""
     doc = cue.doc
+    comp = comp.split(":")[0]
     out = [
         f"lemma={lemma}",
         f"prec={_precision_bucket(precision)}",
