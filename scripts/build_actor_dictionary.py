@@ -77,10 +77,15 @@ def to_date(value: str) -> str | None:
     return f"{year:04d}-{month}-{day}"
 
 
+#: CAMEO's own country codes where they differ from ISO 3166 (``UNITA_ [ANGREB]``).
+OLD_COUNTRY_CODES = {"ANG": "AGO"}
+
+
 def parse_code(code: str, dates: str | None, isos: set[str]) -> dict:
     """``RUSGOV`` + ``>080508`` -> country, sector, start, end."""
     role: dict = {"code": code, "country": None, "sector": None, "start": None, "end": None}
     rest = code
+    code = OLD_COUNTRY_CODES.get(code[:3], code[:3]) + code[3:]
     if code[:3] in isos:
         role["country"], rest = code[:3], code[3:]
     elif code[:3] in {"IGO", "IMG", "NGO", "MNC"}:

@@ -404,6 +404,15 @@ class _Finder:
                 start_tok = j
                 j -= 1
                 continue
+            if before and tok.is_lower and tok.pos_ == "ADJ" and tok.dep_ == "amod" and not self.d.by_demonym.get(tok.lower_):
+                j -= 1  # "Nigerian junior foreign minister": the nationality is further back
+                continue
+            if not before and not titles and tok.is_lower and tok.pos_ == "NOUN" and tok.dep_ == "compound" \
+                    and tok.head.i >= name_start and self.d.agent(tok.lemma_.lower()):
+                before.insert(0, tok)  # "suspected British militant Haroon Rashid Aswad": a role
+                start_tok = j
+                j -= 1
+                continue
             if tok.ent_type_ == "NORP" or (tok.pos_ in ("ADJ", "PROPN") and self.d.by_demonym.get(tok.lower_)):
                 c = self.d.country(tok.text)
                 if c and (before or titles):
@@ -431,6 +440,13 @@ class _Finder:
                     continue
             break
         all_titles = before + titles
+        after = toks[-1].i + 1
+        if not country and all_titles and after + 1 < len(doc) and doc[after].lower_ == "of" \
+                and doc[after + 1].ent_type_ == "GPE":
+            ent = next((e for e in doc.ents if e.start == after + 1), None)
+            c = self.d.country(ent.text) if ent is not None else None
+            if c:  # "King Hassan of Morocco", "President Kocharyan of Armenia"
+                country = c.country
         if all_titles:
             cand.start = doc[start_tok].idx
             cand.titles = [t.lower_ for t in all_titles]
@@ -618,6 +634,18 @@ class _Finder:
                     cl.link_confidence = 0.85
             if cl.entry and not cl.country:
                 cl.country = cl.entry.country
+            if not cl.country and cl.type in ("organisation", "group"):
+                cl.country = self._country_in_name(cl)
+
+    def _country_in_name(self, cl: Cluster) -> str | None:
+        """An organisation named for its country: ``Montenegro Assembly``, ``Rwandan Patriotic
+        Front``, ``Liberian Peace Council`` (the first one or two words name a country)."""
+        for m in cl.names:
+            words = re.sub(r"^the\s+", "", m.name, flags=re.I).split()
+            for n in (2, 1):
+                if len(words) > n and (c := self.d.country(" ".join(words[:n]))):
+                    return c.country
+        return None
 
     def _link_person(self, cl: Cluster) -> None:
         full = cl.full_name
@@ -695,6 +723,12 @@ class _Finder:
             c = self.d.country(t.text) if (t.ent_type_ in ("NORP", "GPE") or t.pos_ == "PROPN") else None
             if c:
                 country = country or c.country
+        for prep in root.rights if country is None else ():
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):  # "the president of Armenia"
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.ent_type_ == "GPE" and (c := self.d.country(
+                            " ".join(t.text for t in self._entity_tokens(pobj)))):
+                        country = c.country
         return Candidate(start=span.start_char, end=span.end_char, kind="nominal", type="person", head=root,
                          titles=titles, country=country, gender=_gender_of([t.text for t in span]))
 
@@ -864,7 +898,7 @@ class _Finder:
                 else:
                     start_tok, end = toks[0], toks[-1].idx + len(toks[-1])
                 nationality = " ".join(t.text for t in toks) if how in ("amod", "compound", "nmod", "npadvmod") \
-                    else (entry.demonyms[0].title() if entry.demonyms else entry.name)
+                    else (max(entry.demonyms, key=len).title() if entry.demonyms else entry.name)
                 label = " ".join([nationality, *label_words])
                 cand = Candidate(start=start_tok.idx, end=end, kind="nominal", type=kind, head=tok,
                                  name=label, titles=[tok.lemma_.lower()] if kind == "person" else [],

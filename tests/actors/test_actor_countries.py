@@ -1,0 +1,39 @@
+"""Where an actor's country comes from besides a nationality word right before its name: past
+title adjectives, a name's ``of COUNTRY``, a description's ``of COUNTRY``, an organisation
+named for its country, and CAMEO's own country codes in the dictionary (issue 3)."""
+
+from __future__ import annotations
+
+from tests.actors.test_actor_rules import analyse, who
+
+
+def test_nationality_before_adjectives_of_a_title(nlp):
+    text = "Kenyan assistant foreign minister Ruth Wanjiku met the envoys on Friday."
+    actor, _ = who(analyse(nlp, text), text, "Ruth Wanjiku")
+    assert (actor.kind, actor.country) == ("person", "KEN")
+
+
+def test_titled_name_of_a_country(nlp):
+    text = "President Tomas Varga of Slovakia opened the new bridge on Saturday."
+    actor, _ = who(analyse(nlp, text), text, "Tomas Varga")
+    assert (actor.kind, actor.country) == ("person", "SVK")
+
+
+def test_description_of_a_country_is_not_the_other_president(nlp):
+    text = "Obama said he would call the president of Mexico next week."
+    actors = analyse(nlp, text)
+    obama, _ = who(actors, text, "Obama")
+    other, _ = who(actors, text, "president")
+    assert other is not None and other is not obama and other.country == "MEX"
+
+
+def test_organisation_named_for_its_country(nlp):
+    text = "The Ghana Football Association suspended the referee on Monday."
+    actor, _ = who(analyse(nlp, text), text, "Ghana Football Association")
+    assert actor.kind in ("organisation", "group") and actor.country == "GHA"
+
+
+def test_cameo_country_code_in_the_dictionary(nlp):
+    text = "UNITA rejected the offer."
+    actor, _ = who(analyse(nlp, text), text, "UNITA")
+    assert (actor.country, actor.sector) == ("AGO", "REB")
