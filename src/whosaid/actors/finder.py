@@ -384,6 +384,8 @@ class _Finder:
         while len(toks) > 1:
             if toks[0].lower_ in TITLE_WORDS | RELIGIOUS_HONORIFICS:
                 titles.append(toks.pop(0))
+            elif toks[0].lower_ == "of" and titles and len(toks) > 2 and toks[1].text[:1].isupper():
+                titles.extend([toks.pop(0), toks.pop(0)])  # "Secretary of State Warren Christopher"
             elif self.d.by_demonym.get(toks[0].lower_) and any(t.lower_ in TITLE_WORDS for t in toks[1:]):
                 inner_country = self.d.by_demonym[toks[0].lower_].country
                 titles.append(toks.pop(0))

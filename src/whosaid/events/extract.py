@@ -90,6 +90,24 @@ INTENT_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined"}
 #: "X said Y must V": a demand (CAMEO 10) by X of Y.
 DEMAND_SPEECH = {"say", "declare", "reiterate", "insist", "conclude", "state", "tell", "stress", "announce",
                  "warn", "add", "maintain"}
+#: Verbs that stop or cut back an act (CAMEO 16 "Reduce relations": 161 "Reduce or break
+#: diplomatic relations", 162 "Reduce or stop material aid", 164/165 "Halt negotiations/
+#: mediation"): with an aid, cooperation or meeting noun as object (``halted economic aid``,
+#: ``ended mediation efforts``, ``cancelled a planned visit``) the act is a SANCTION.
+STOP_VERBS = {"halt", "stop", "suspend", "end", "cancel", "freeze", "prohibit", "withhold", "reduce", "cut",
+              "terminate", "discontinue", "ban"}
+#: What stopping each type of act is: cooperation stopped is a SANCTION (CAMEO 16); a
+#: coercion, sanction, attack or protest stopped is easing it (CAMEO 081 "Ease
+#: administrative sanctions", 085 "Ease economic sanctions", 087 "De-escalate military
+#: engagement", 082 "Ease political dissent": ``cancelled restrictions``, ``halt attacks``,
+#: ``called off a strike``).
+STOPPED = {"AID": "162", "COOPERATE": "161", "SUPPORT": "161", "CONSULT": "164", "COERCE": "081",
+           "SANCTION": "085", "ASSAULT": "087", "PROTEST": "082"}
+#: What a protest demands or condemns is its issue, not another event (``staged
+#: demonstrations to demand reforms``, ``demonstrated calling for independence``).
+PROTEST_ISSUES = {"REQUEST", "ACCUSE", "REJECT", "AGREE", "SUPPORT"}
+#: CAMEO 045: a third party mediates; the sides it mediates between are the recipients.
+MEDIATE = "045"
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should"}
 #: How far ``phrase_recipient`` looks into a trigger's phrase, and which prepositions there
 #: name a party (``by``: whoever made the call, demand or rally the trigger acts on).
@@ -352,6 +370,8 @@ class EventFinder:
             _light_noun(tok) or tok.dep_ == "compound" and _light_noun(tok.head)
         ):
             return None  # a derived noun names an event only as what is done or owned
+        if tok.pos_ == "PROPN" and tok.ent_type_ and _in_long_entity(tok):
+            return None  # "Amnesty International", "Ceasefire Violations Committee": a name
         lemma = tok.lemma_.lower()
         children = {c.lower_ for c in tok.children}
         if lemma == "decline" or (lemma == "refuse" and any(c.lemma_ == "comment" for c in tok.subtree)):
@@ -362,8 +382,9 @@ class EventFinder:
             return None
         if lemma in ("back", "free", "fire", "mass", "cut", "march", "strike") and not any(
             c.dep_ in ("dobj", "prep") for c in tok.children
-        ):
-            return None
+        ) and not (tok.pos_ == "NOUN" and lemma == "strike" and _light_noun(tok)
+                   and not any(c.lower_ in ("air", "missile", "drone", "military") for c in tok.lefts)):
+            return None  # but "called off its strike", "began a hunger strike" name the strike
         if entry["pos"] == "v" and (tok.dep_ in ("amod", "compound") or tok.lower_ == "visiting" and tok.dep_ == "pcomp"):
             return None  # "visiting President Maduro", "so-called": modifiers, not events
         return entry
@@ -383,10 +404,22 @@ class EventFinder:
                     return {"pos": "v", "cameo": "100", "demand_of": comp.i}
         return None
 
+    def decline_entry(self, tok) -> dict | None:
+        """``declined to resign``: a refusal of the act in its infinitive (CAMEO 12), not of comment."""
+        if tok.lemma_.lower() == "decline" and tok.pos_ == "VERB":
+            for x in tok.children:
+                if x.dep_ == "xcomp" and x.pos_ == "VERB" and x.lemma_.lower() not in ("comment", "elaborate", "say",
+                                                                                      "discuss", "specify", "identify",
+                                                                                      "give", "name", "answer"):
+                    return {"pos": "v", "cameo": "120"}
+        return None
+
     def call_entry(self, tok) -> dict | None:
         """``call for``/``call on X to`` is a request (CAMEO 020)."""
-        if tok.lemma_.lower() == "call" and tok.pos_ == "VERB":
-            preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt")}
+        if tok.lemma_.lower() == "call" and tok.pos_ == "VERB" and not _stops(tok):
+            # "called on Friday for ...": a date is not whom the call is on
+            preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt")
+                     and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)}
             if "for" in preps or "on" in preps or "upon" in preps:
                 return {"pos": "v", "cameo": "020"}
         return None
@@ -409,7 +442,8 @@ class EventFinder:
     def sentence_events(self, sent, earlier: list[_Draft]) -> list[_Draft]:
         found: list[_Draft] = []
         for tok in sent:
-            entry = self.trigger_entry(tok) or self.call_entry(tok) or self.structural_entry(tok)
+            entry = self.trigger_entry(tok) or self.call_entry(tok) or self.decline_entry(tok) \
+                or self.structural_entry(tok)
             if entry is None:
                 continue
             draft = self.draft(tok, entry, sent, earlier + found)
@@ -424,6 +458,7 @@ class EventFinder:
                 word = _prep_word(d.trigger, outer.trigger)
                 if outer.type in SWALLOWING_TYPES and (
                     path[0] in ("xcomp", "ccomp", "dobj", "acomp") or path[0] == "prep" and word in ("to", "for", "of", "on")
+                    or path[0] == "acl" and outer.nominal  # "an ultimatum to halt attacks", "a call to end"
                 ):
                     if outer.intent and path[:2] == ["acomp", "xcomp"] and len(path) <= 3 and d.type in FUTURE_TO_THREATEN \
                             and not d.negated and not d.hypothetical:
@@ -437,6 +472,14 @@ class EventFinder:
                         and not d.claimed_by:
                     d.claimed_by = tuple(outer.actor)
             kept.append(d)
+        protests = {}
+        for d in kept:
+            if d.type == "PROTEST":
+                protests[d.trigger.i] = d
+                if d.nominal and d.trigger.dep_ == "dobj":  # "staged rallies ..., saying he must resign"
+                    protests[d.trigger.head.i] = d
+        if protests:
+            kept = [d for d in kept if d.type not in PROTEST_ISSUES or not _nested_in(d.trigger, protests)]
         # nominal events without an actor of their own share the sentence's main actor
         main = next((d for d in kept if not d.nominal and d.actor and not d.claimed_by), None)
         main = main or next((d for d in kept if d.actor and not d.claimed_by), None)
@@ -453,6 +496,11 @@ class EventFinder:
                 self.consult_roles(d)
                 if not d.actor or (d.cameo == "042" and not d.recipient and not d.nominal):
                     continue  # a visit to a place, with nobody named as host
+                if not d.nominal and len(d.actor) == 1 and not d.recipient and not _is_two(d.trigger) \
+                        and d.trigger.lemma_.lower() in ("meet", "convene") \
+                        and not any(c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_ in ("with", "between", "among")
+                                    for c in d.trigger.children):
+                    continue  # "Israel's Cabinet met Sunday": a body sitting, with nobody to consult
             out.append(d)
         return out
 
@@ -468,7 +516,14 @@ class EventFinder:
                 return None  # "the meeting ... agreed": the meeting is a participant here
             if tok.dep_ in ("dobj", "pobj") and self.trigger_entry(tok.head) is not None:
                 return None  # "dismissed Khamenei's criticism": the verb's event covers it
-            actor, recipient = self.noun_participants(tok, earlier, consult=plover == "CONSULT")
+            holder = tok.head if tok.dep_ == "compound" else tok
+            if holder is not tok and holder.dep_ in ("dobj", "pobj") and self.trigger_entry(holder.head) is not None:
+                return None  # "suspended aid deliveries": the suspension is the event
+            if holder.dep_ == "dobj" and holder.head.pos_ == "VERB" and _stops(holder.head) and plover in STOPPED:
+                cameo = "165" if cameo == MEDIATE else STOPPED[plover]
+                plover, mode = registry.cameo_to_plover(cameo), registry.cameo_mode(cameo)
+            actor, recipient = self.noun_participants(tok, earlier, consult=plover == "CONSULT",
+                                                      mediation=cameo == MEDIATE)
             if not recipient and plover != "CONSULT":
                 recipient = self.phrase_recipient(tok, exclude=actor)
             if not recipient and registry.event_type(plover).quad.startswith("material"):
@@ -478,6 +533,9 @@ class EventFinder:
         else:
             actor, passive, has_subject = self.subject(tok)
             recipient = self.object_of(tok)
+            if not recipient and cameo == MEDIATE:  # "mediated between Ethiopia and Eritrea"
+                recipient = next((self.actors_of(p) for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"
+                                  for p in c.children if p.dep_ == "pobj"), [])
             if not recipient:
                 recipient = self.complement_recipient(tok)
             if not recipient and plover == "REQUEST":
@@ -521,11 +579,22 @@ class EventFinder:
                 draft.confidence = 0.3
         draft.negated = _negated(tok)
         draft.hypothetical = _hypothetical(tok)
+        holder = tok.head if nominal and tok.dep_ == "compound" else tok
+        if nominal and holder.dep_ == "dobj" and holder.head.pos_ == "VERB":  # "may halt mediation efforts if"
+            draft.negated = draft.negated or _negated(holder.head)
+            draft.hypothetical = draft.hypothetical or _hypothetical(holder.head)
         if not nominal and draft.negated and plover in REFUSABLE and (_future(tok) or _refusal(tok)):
             # "will not accept", "would not meet": a stated refusal is itself an event (CAMEO 12)
             draft.type, draft.cameo, draft.mode, draft.negated = "REJECT", "120", None, False
         elif not nominal and _future(tok) and _unless(tok) and (plover in FUTURE_TO_AGREE or plover in FUTURE_TO_THREATEN):
             draft.type, draft.cameo, draft.mode, draft.intent = "THREATEN", "130", None, True
+        elif nominal and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and _future(tok.head) \
+                and not _negated(tok.head) and (plover in FUTURE_TO_AGREE or plover in FUTURE_TO_THREATEN):
+            # "will provide food aid", "will extend the curfew": an intention, as for a verb
+            if plover in FUTURE_TO_AGREE:
+                draft.type, draft.cameo, draft.mode, draft.intent = "AGREE", FUTURE_TO_AGREE[plover], None, True
+            else:
+                draft.type, draft.cameo, draft.mode, draft.intent = "THREATEN", FUTURE_TO_THREATEN[plover], None, True
         elif not nominal and _future(tok) and plover in FUTURE_TO_AGREE:
             draft.type, draft.cameo, draft.mode, draft.intent = "AGREE", FUTURE_TO_AGREE[plover], None, True
         elif not nominal and _future(tok) and plover in FUTURE_TO_THREATEN and not draft.negated:
@@ -539,7 +608,8 @@ class EventFinder:
             return None
         return draft
 
-    def noun_participants(self, tok, earlier: list[_Draft], consult: bool = False) -> tuple[list[str], list[str]]:
+    def noun_participants(self, tok, earlier: list[_Draft], consult: bool = False,
+                          mediation: bool = False) -> tuple[list[str], list[str]]:
         actor: list[str] = []
         for child in tok.children:
             if child.dep_ == "poss":
@@ -553,11 +623,21 @@ class EventFinder:
                     actor, _, _ = self.subject(head)
                     if not actor and head.dep_ in ("conj", "xcomp", "advcl"):
                         actor = self.inherited_subject(head)
+                    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+                    if not actor and subj is not None and subj.pos_ == "PRON" and head.dep_ == "ccomp" \
+                            and head.head.lemma_.lower() in SPEECH_VERBS:
+                        actor = self.subject(head.head)[0]  # "NATO confirmed it would tighten the blockade"
                     break
                 if head.i == head.head.i:
                     break
                 head = head.head
         recipient: list[str] = []
+        for holder in (tok, tok.head) if mediation and tok.dep_ == "compound" else (tok,) if mediation else ():
+            for prep in holder.children:  # "a mediation mission between Syria and Arafat"
+                if prep.dep_ == "prep" and prep.lower_ == "between":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            recipient += [r for r in self.actors_of(pobj) if r not in recipient]
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in NOUN_RECIPIENT_PREPS and not (consult and child.lower_ != "with"):
                 for pobj in child.children:
@@ -588,8 +668,8 @@ class EventFinder:
     def consult_roles(self, d: _Draft) -> None:
         """Visitor as actor and host as recipient when the roles are known; else all are actors."""
         sides = list(dict.fromkeys([*d.actor, *d.recipient]))
-        if d.cameo == "043" or d.mode == "visit" and d.cameo == "042":
-            return
+        if d.cameo in ("043", MEDIATE) or d.mode == "visit" and d.cameo == "042":
+            return  # a host, a visit, or a mediator between the recipients: roles already known
         visitors = [a for a in sides if a in d.visitors]
         hosts: list[str] = []
         if d.location is not None and d.location.country:
@@ -797,6 +877,30 @@ def _governing(tok, by_token: dict) -> tuple[object, list[str]]:
     return None, []
 
 
+def _stops(verb) -> bool:
+    """Whether a verb stops or cuts back what its object names (``halted``, ``called off``)."""
+    lemma = verb.lemma_.lower()
+    return lemma in STOP_VERBS or lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+
+
+def _in_long_entity(tok) -> bool:
+    """Whether a token is inside a named entity of two or more words."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and len(ent) > 1
+
+
+def _nested_in(tok, anchors: dict) -> bool:
+    """Whether ``tok`` hangs (through clauses, objects and prepositions) from an anchor token."""
+    t = tok
+    for _ in range(6):
+        if t.dep_ not in NESTING_DEPS or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.i in anchors and anchors[t.i].trigger.i != tok.i:
+            return True
+    return False
+
+
 def _in_own_clause(tok, trigger) -> bool:
     """Whether ``tok`` belongs to the trigger's clause: not in a clause nested below it.
 
@@ -827,7 +931,7 @@ def _prep_word(inner, outer) -> str | None:
 def _light_noun(tok) -> bool:
     """Whether a noun is the event of a light verb (``launched an attack``), of ``on`` (``on a
     visit``) or of its owner (``Putin's visit``)."""
-    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_NOUN_HOSTS:
+    if tok.dep_ == "dobj" and (tok.head.lemma_.lower() in LIGHT_NOUN_HOSTS or _stops(tok.head)):
         return True
     if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.pos_ in ("VERB", "AUX"):
         return True

@@ -1,0 +1,43 @@
+"""Which event a construction is: stopping an act (CAMEO 16 and 08), a protest's demands,
+a refusal with ``decline``, an intention carried by a noun, and words inside names."""
+
+from __future__ import annotations
+
+from tests.events.test_event_recipients import events_of
+
+
+def types_of(pipeline, text: str) -> set[str]:
+    events, _ = events_of(pipeline, text)
+    return {e.type for e in events}
+
+
+def test_halting_aid_is_a_sanction_against_its_recipient(pipeline):
+    events, countries = events_of(pipeline, "Canada halted military aid to Myanmar on Monday.")
+    assert {e.type for e in events} == {"SANCTION"}
+    e = events[0]
+    assert countries(e.actor) == {"CAN"} and countries(e.recipient) == {"MMR"}
+
+
+def test_calling_off_a_strike_is_a_concession(pipeline):
+    types = types_of(pipeline, "The Kenya National Union of Teachers called off its strike on Friday.")
+    assert "CONCEDE" in types and "PROTEST" not in types
+
+
+def test_what_a_protest_demands_is_not_another_event(pipeline):
+    types = types_of(pipeline, "Chilean students staged demonstrations in Santiago to demand free tuition.")
+    assert types == {"PROTEST"}
+
+
+def test_declining_to_resign_is_a_refusal(pipeline):
+    types = types_of(pipeline, "Finance Minister John Kamau declined to resign despite the protests.")
+    assert "REJECT" in types and "RETREAT" not in types
+
+
+def test_a_future_curfew_is_a_threat(pipeline):
+    types = types_of(pipeline, "Chile's government said it will extend the curfew in Santiago.")
+    assert "THREATEN" in types and "COERCE" not in types
+
+
+def test_a_trigger_word_inside_a_name_is_not_an_event(pipeline):
+    types = types_of(pipeline, "Amnesty International accused Egypt of torturing prisoners.")
+    assert "CONCEDE" not in types and "ACCUSE" in types
