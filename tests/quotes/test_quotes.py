@@ -286,3 +286,11 @@ def test_reported_speech_model_file_is_well_formed():
         "lemma", "prec", "comp", "comp+prec", "lemma+comp", "dep", "tag", "subj", "subj_lemma", "len",
         "comp+len", "neg", "modal", "passive", "first", "head", "has_verb", "question", "after_to",
     }, names
+
+
+def test_reported_object_stops_before_the_writers_description(nlp):
+    """``backed Jeb Bush, the former Florida governor``: the appositive is the writer's, not the speaker's."""
+    _, _, quotes = analyse(nlp, "Several wealthy donors endorsed Jeb Bush, the former Florida governor, in a letter on Monday.")
+    q = only(quotes, "Jeb Bush")
+    assert q.cue.text == "endorsed"
+    assert "governor" not in q.text

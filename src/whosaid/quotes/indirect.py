@@ -195,6 +195,23 @@ def _interrupted_clause(tok: Token) -> list[tuple[int, int]]:
     return out if words >= MIN_CONTENT_TOKENS else []
 
 
+def _trim_tail(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """``backed [Bush], the former Florida governor, …``: a reported object ends before a comma
+    that opens a relative clause or an appositive describing it (the writer's words, not the speaker's)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return start, end
+    for tok in span:
+        if tok.text != "," or tok.i == span.start:
+            continue
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is None or nxt.i >= span.end:
+            continue
+        if nxt.dep_ == "appos" or nxt.head.dep_ in ("appos",) or (nxt.tag_ in ("WDT", "WP", "WRB") and nxt.head.dep_ == "relcl"):
+            return _strip_edges(doc, start, tok.idx)
+    return start, end
+
+
 def _strip_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading/trailing punctuation and conjunctions left at a clause's edges."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -303,6 +320,8 @@ def indirect_candidates(doc: Doc, lex: CueLexicon, model: IndirectModel | None |
         if found is None:
             continue
         start, end = _strip_edges(doc, found[0], found[1])
+        if found[2] not in ("ccomp", "xcomp_obj"):
+            start, end = _trim_tail(doc, start, end)
         n = len(doc.char_span(start, end, alignment_mode="expand") or ())
         if n < 1:
             continue
