@@ -313,7 +313,7 @@ def _evaluate_seed(path, systems, pipeline, progress, timeout) -> dict[str, Any]
 
 
 def _evaluate_plover(path, pipeline) -> dict[str, Any]:
-    return {"events": _call_optional("events", "score_plover", path, pipeline)}
+    return {"events": _call_optional("events", "score_plover", path, pipeline, True)}
 
 
 def _system_result(scorer: QuoteScorer, failures: list[str]) -> dict[str, Any]:
