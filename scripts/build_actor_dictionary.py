@@ -169,6 +169,23 @@ def read_tabari(path: Path, isos: set[str], source: str) -> list[dict]:
                    "section": section, "header": is_header, "comment": raw.split("#", 1)[1].strip() if "#" in raw else "",
                    "source": source, "titles": {}}
         entries.append(current)
+    if source == "countries":
+        # a country whose code changed over time (MACEDONIA_: YUGMKD, then MKDUNR, then MKD
+        # >920115) heads its section under the last, bare code when its name is part of
+        # the country's own name (North Macedonia)
+        words_of = {}
+        for country in pycountry.countries:
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(country, attr, None)
+                if value:
+                    words_of.setdefault(country.alpha_3, set()).update(w for w in norm(value).split() if len(w) > 3)
+        for e in entries:
+            if e["header"] or len(e["codes"]) < 2:
+                continue
+            last, dates = e["codes"][-1]
+            if last in isos and (dates or "").startswith(">") and set(e["name"].split()) & words_of.get(last, set()):
+                e["header"] = True
+                e["codes"] = [e["codes"][-1], *e["codes"][:-1]]
     return entries
 
 

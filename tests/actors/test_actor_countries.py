@@ -37,3 +37,23 @@ def test_cameo_country_code_in_the_dictionary(nlp):
     text = "UNITA rejected the offer."
     actor, _ = who(analyse(nlp, text), text, "UNITA")
     assert (actor.country, actor.sector) == ("AGO", "REB")
+
+
+def test_titled_surname_links_to_the_one_holder_of_such_a_role(nlp):
+    import datetime as dt
+
+    text = "Protesters in Harare marched against President Mugabe on Saturday."
+    actor, _ = who(analyse(nlp, text, published=dt.date(2005, 6, 4)), text, "Mugabe")
+    assert (actor.kind, actor.country) == ("person", "ZWE")
+
+
+def test_an_ethnic_people_belongs_where_it_lives(nlp):
+    text = "Ethnic Hungarians in Slovakia protested against the new language law."
+    actor, _ = who(analyse(nlp, text), text, "Hungarians")
+    assert actor is not None and actor.kind == "group" and actor.country == "SVK"
+
+
+def test_a_country_known_by_its_former_name(nlp):
+    text = "Macedonia closed its border with Greece on Monday."
+    actor, _ = who(analyse(nlp, text), text, "Macedonia")
+    assert (actor.kind, actor.country) == ("country", "MKD")

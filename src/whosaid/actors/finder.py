@@ -353,6 +353,12 @@ class _Finder:
         if label == "NORP":
             country = self.d.country(text)
             plural = ent.root.tag_ in ("NNPS", "NNS") or text.endswith("s")
+            if _ethnic(ent[0]):
+                # "ethnic Albanians in south Serbia": a people where they live, not a state's
+                if not plural or ent.root.dep_ == "amod":
+                    return None
+                home = self._country_after(ent.root)
+                return self._span_candidate(ent, "group", country=home.country if home else None)
             if country:
                 if ent.root.dep_ in SUBJECT_DEPS | {"dobj", "pobj", "appos", "conj"} and not plural \
                         and ent.root.tag_ != "JJ" and self.doc[ent.start - 1].lower_ == "the" if ent.start else False:
@@ -361,6 +367,17 @@ class _Finder:
             if plural and ent.root.dep_ != "amod":
                 return self._span_candidate(ent, "group")
             return None
+        return None
+
+    def _country_after(self, tok: Token) -> Entry | None:
+        """The country named in an ``in``/``of``/``from`` phrase after a noun (``in south Serbia``)."""
+        for prep in tok.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.ent_type_ == "GPE":
+                        found = self.d.country(" ".join(t.text for t in self._entity_tokens(pobj)))
+                        if found:
+                            return found
         return None
 
     def _acts(self, ent: SpacySpan) -> bool:
@@ -667,6 +684,13 @@ class _Finder:
                               (len(words) == 1 or not any(len(a.split()) > 1 and a.split()[-1] == words[-1]
                                                           and a.split()[0] != words[0] for a in e.aliases))]
                 conf = 0.6
+        if not candidates and len(words) == 1 and self.when is not None:
+            # "President Mugabe": the one person of that surname holding such a role at the time
+            wanted = {SECTOR_OF_TITLE[t] for t in cl.titles if t in SECTOR_OF_TITLE}
+            holders = [e for e in self.d.people_named(words[-1])
+                       if any(r.sector in wanted for r in e.roles_at(self.when))]
+            candidates = holders if len({e.id for e in holders}) == 1 else []
+            conf = 0.6
         if cl.country:
             candidates = [e for e in candidates if e.country in (None, cl.country)]
         if len(candidates) > 1:
@@ -941,8 +965,8 @@ class _Finder:
             if child.dep_ not in NATIONALITY_DEPS:
                 continue
             for c in [child, *child.conjuncts] if child.dep_ != "poss" else [child]:
-                if c.i > tok.i:
-                    continue
+                if c.i > tok.i or _ethnic(c):
+                    continue  # "ethnic Albanian guerrillas" are not Albania's
                 toks = self._entity_tokens(c)
                 text = " ".join(t.text for t in toks)
                 entry = self.d.country(text) or (self.d.capital_of(text) if child.dep_ == "poss" else None)
@@ -1184,6 +1208,11 @@ class _Finder:
                 if role.title:
                     return role.title
         return None
+
+
+def _ethnic(token: Token) -> bool:
+    """Whether a people word is qualified as ethnic (``ethnic Albanians``, ``ethnic Turks``)."""
+    return token.lower_ == "ethnic" or (token.i > 0 and token.doc[token.i - 1].lower_ == "ethnic")
 
 
 def _clean_name(name: str) -> str:
