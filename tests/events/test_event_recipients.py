@@ -33,3 +33,17 @@ def test_threat_is_made_to_the_subject_of_its_condition(pipeline):
         pipeline, "Morocco threatened to close its embassy unless Algeria ended its support for the rebels.")
     e = next(e for e in events if e.type == "THREATEN")
     assert countries(e.actor) == {"MAR"} and countries(e.recipient) == {"DZA"}
+
+
+def test_recipient_of_a_noun_event_on_its_verb(pipeline):
+    events, countries = events_of(pipeline, "Kenya has granted political asylum to 12 Ugandan soldiers.")
+    e = next(e for e in events if e.type == "AID")
+    assert countries(e.actor) == {"KEN"} and countries(e.recipient) == {"UGA"}
+
+
+def test_a_protest_is_against_whom_its_demand_is_made(pipeline):
+    events, countries = events_of(
+        pipeline, "Thousands of Syrian Kurds demonstrated in Qamishli on Friday calling for autonomy from Syria.")
+    e = next(e for e in events if e.type == "PROTEST")
+    assert countries(e.actor) == {"SYR"} and countries(e.recipient) == {"SYR"}
+    assert not any(x.type == "REQUEST" for x in events)

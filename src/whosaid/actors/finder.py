@@ -365,7 +365,10 @@ class _Finder:
                     return None  # "the Iranian": a person, resolved as a description
                 return self._country_mention(ent, country)
             if plural and ent.root.dep_ != "amod":
-                return self._span_candidate(ent, "group")
+                # "Iraqi Kurds", "Kurds in Turkey": a people with the country that qualifies it
+                home = next((c for m in ent.root.lefts if m.dep_ in ("amod", "compound") and m.i < ent.start
+                             and (c := self.d.country(m.text))), None) or self._country_after(ent.root)
+                return self._span_candidate(ent, "group", country=home.country if home else None)
             return None
         return None
 

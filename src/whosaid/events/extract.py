@@ -479,7 +479,11 @@ class EventFinder:
                 if d.nominal and d.trigger.dep_ == "dobj":  # "staged rallies ..., saying he must resign"
                     protests[d.trigger.head.i] = d
         if protests:
-            kept = [d for d in kept if d.type not in PROTEST_ISSUES or not _nested_in(d.trigger, protests)]
+            issues = [(d, p) for d in kept if d.type in PROTEST_ISSUES and (p := _nested_in(d.trigger, protests))]
+            for d, p in issues:
+                if not p.recipient:  # "demonstrated calling for independence from Iraq": Iraq
+                    p.recipient = [a for a in (d.recipient or d.actor) if a not in p.actor]
+            kept = [d for d in kept if all(d is not x for x, _ in issues)]
         # nominal events without an actor of their own share the sentence's main actor
         main = next((d for d in kept if not d.nominal and d.actor and not d.claimed_by), None)
         main = main or next((d for d in kept if d.actor and not d.claimed_by), None)
@@ -526,6 +530,9 @@ class EventFinder:
                                                       mediation=cameo == MEDIATE)
             if not recipient and plover != "CONSULT":
                 recipient = self.phrase_recipient(tok, exclude=actor)
+            if not recipient and (verb := _light_verb(tok)) is not None:
+                # "granted political asylum to 18 Rwandan rebels", "gave the Ivory Coast $5m of aid"
+                recipient = [r for r in self.object_of(verb) if r not in actor]
             if not recipient and registry.event_type(plover).quad.startswith("material"):
                 # "imposed a curfew in Somalia": the place of the act, on the noun or its verb
                 recipient = self.place_recipient(tok) or (
@@ -877,6 +884,14 @@ def _governing(tok, by_token: dict) -> tuple[object, list[str]]:
     return None, []
 
 
+def _light_verb(noun):
+    """The verb whose object a noun event is (``granted asylum``, ``gave $5m of aid``), or None."""
+    t = noun.head if noun.dep_ == "compound" else noun
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.dep_ == "dobj":
+        t = t.head.head
+    return t.head if t.dep_ == "dobj" and t.head.pos_ == "VERB" else None
+
+
 def _stops(verb) -> bool:
     """Whether a verb stops or cuts back what its object names (``halted``, ``called off``)."""
     lemma = verb.lemma_.lower()
@@ -889,16 +904,16 @@ def _in_long_entity(tok) -> bool:
     return ent is not None and len(ent) > 1
 
 
-def _nested_in(tok, anchors: dict) -> bool:
-    """Whether ``tok`` hangs (through clauses, objects and prepositions) from an anchor token."""
+def _nested_in(tok, anchors: dict):
+    """The anchor's draft ``tok`` hangs from (through clauses, objects and prepositions), or None."""
     t = tok
     for _ in range(6):
         if t.dep_ not in NESTING_DEPS or t.head.i == t.i:
-            return False
+            return None
         t = t.head
         if t.i in anchors and anchors[t.i].trigger.i != tok.i:
-            return True
-    return False
+            return anchors[t.i]
+    return None
 
 
 def _in_own_clause(tok, trigger) -> bool:
