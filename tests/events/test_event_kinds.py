@@ -41,3 +41,13 @@ def test_a_future_curfew_is_a_threat(pipeline):
 def test_a_trigger_word_inside_a_name_is_not_an_event(pipeline):
     types = types_of(pipeline, "Amnesty International accused Egypt of torturing prisoners.")
     assert "CONCEDE" not in types and "ACCUSE" in types
+
+
+def test_talks_named_as_a_topic_are_not_a_meeting(pipeline):
+    types = types_of(pipeline, "Egypt praised Jordan's plan as a good basis for peace talks.")
+    assert "CONSULT" not in types
+
+
+def test_talks_held_with_someone_are_a_meeting(pipeline):
+    types = types_of(pipeline, "Egypt held talks with Jordan in Cairo on Monday.")
+    assert types == {"CONSULT"}

@@ -518,6 +518,8 @@ class EventFinder:
         if nominal:
             if tok.dep_ in ("nsubj", "nsubjpass"):
                 return None  # "the meeting ... agreed": the meeting is a participant here
+            if plover == "CONSULT" and not _consult_noun_event(tok):
+                return None  # "a climate for peace talks", "the meeting's co-chairman": talks as a topic
             if tok.dep_ in ("dobj", "pobj") and self.trigger_entry(tok.head) is not None:
                 return None  # "dismissed Khamenei's criticism": the verb's event covers it
             holder = tok.head if tok.dep_ == "compound" else tok
@@ -882,6 +884,21 @@ def _governing(tok, by_token: dict) -> tuple[object, list[str]]:
         if t.i in by_token:
             return by_token[t.i], path
     return None, []
+
+
+def _consult_noun_event(noun) -> bool:
+    """Whether a meeting noun reports a meeting: held by a light verb (``held talks``), owned
+    (``Putin's visit``), with its parties (``a meeting with Buhari``, ``talks between``), or
+    what a verb is done on or during (``on a visit``, ``at a meeting``, ``after talks``)."""
+    if noun.dep_ == "poss":
+        return False
+    if _light_noun(noun) or noun.dep_ == "compound" and _light_noun(noun.head):
+        return True
+    holder = noun.head if noun.dep_ == "compound" else noun
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in holder.children):
+        return True
+    return holder.dep_ == "pobj" and holder.head.lower_ in ("during", "after", "at", "before", "following", "for") \
+        and holder.head.head.pos_ in ("VERB", "AUX")
 
 
 def _light_verb(noun):
