@@ -51,3 +51,14 @@ def test_talks_named_as_a_topic_are_not_a_meeting(pipeline):
 def test_talks_held_with_someone_are_a_meeting(pipeline):
     types = types_of(pipeline, "Egypt held talks with Jordan in Cairo on Monday.")
     assert types == {"CONSULT"}
+
+
+def test_a_mislemmatised_light_verb_still_carries_its_noun(pipeline):
+    # the tagger lemmatises "staged" as "stag"
+    types = types_of(pipeline, "Bolivian miners have staged rallies in La Paz against the government.")
+    assert "PROTEST" in types
+
+
+def test_engaging_in_an_act_is_the_act(pipeline):
+    types = types_of(pipeline, "Sudanese militias engaged in ethnic cleansing in Darfur, the report said.")
+    assert "ASSAULT" in types

@@ -356,6 +356,9 @@ class EventFinder:
 
     def trigger_entry(self, tok) -> dict | None:
         entry = self.triggers.get(tok.lemma_.lower()) or self.triggers.get(tok.lower_)
+        if entry is None and tok.pos_ == "VERB":  # a lemma the tagger got wrong ("staged" -> "stag")
+            entry = next((self.triggers[f] for f in sorted(_verb_forms(tok)) if f in self.triggers
+                          and self.triggers[f]["pos"] == "v"), None)
         if entry is None:
             return None
         if entry["pos"] == "v" and tok.pos_ in ("NOUN", "PROPN") and "noun_cameo" in entry and _light_noun(tok):
@@ -901,6 +904,17 @@ def _consult_noun_event(noun) -> bool:
         and holder.head.head.pos_ in ("VERB", "AUX")
 
 
+def _verb_forms(verb) -> set[str]:
+    """A verb's lemma and its plain de-inflections: the tagger's lemma can be wrong (``staged``
+    -> ``stag``)."""
+    word = verb.lower_
+    forms = {verb.lemma_.lower(), word}
+    for suffix, repl in (("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"), ("s", ""), ("es", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            forms.add(word[: -len(suffix)] + repl)
+    return forms
+
+
 def _light_verb(noun):
     """The verb whose object a noun event is (``granted asylum``, ``gave $5m of aid``), or None."""
     t = noun.head if noun.dep_ == "compound" else noun
@@ -963,8 +977,10 @@ def _prep_word(inner, outer) -> str | None:
 def _light_noun(tok) -> bool:
     """Whether a noun is the event of a light verb (``launched an attack``), of ``on`` (``on a
     visit``) or of its owner (``Putin's visit``)."""
-    if tok.dep_ == "dobj" and (tok.head.lemma_.lower() in LIGHT_NOUN_HOSTS or _stops(tok.head)):
+    if tok.dep_ == "dobj" and (_verb_forms(tok.head) & LIGHT_NOUN_HOSTS or _stops(tok.head)):
         return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and _verb_forms(tok.head.head) & {"engage", "participate"}:
+        return True  # "engaged in ethnic cleansing" (CAMEO's own wording: "Engage in ...")
     if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.pos_ in ("VERB", "AUX"):
         return True
     return any(c.dep_ == "poss" for c in tok.children)
