@@ -62,3 +62,15 @@ def test_a_mislemmatised_light_verb_still_carries_its_noun(pipeline):
 def test_engaging_in_an_act_is_the_act(pipeline):
     types = types_of(pipeline, "Sudanese militias engaged in ethnic cleansing in Darfur, the report said.")
     assert "ASSAULT" in types
+
+
+def test_easing_a_curfew_is_a_concession(pipeline):
+    types = types_of(pipeline, "Peru's president on Monday shortened the nightly curfew in Lima by two hours.")
+    assert "CONCEDE" in types and "COERCE" not in types
+
+
+def test_a_demand_noun_asks_the_subject_of_its_that_clause(pipeline):
+    events, countries = events_of(
+        pipeline, "The African Union repeated its demand today that Sudan ease restrictions on aid workers.")
+    assert {e.type for e in events} == {"REQUEST"}
+    assert countries(events[0].recipient) == {"SDN"}

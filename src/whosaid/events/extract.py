@@ -96,6 +96,11 @@ DEMAND_SPEECH = {"say", "declare", "reiterate", "insist", "conclude", "state", "
 #: ``ended mediation efforts``, ``cancelled a planned visit``) the act is a SANCTION.
 STOP_VERBS = {"halt", "stop", "suspend", "end", "cancel", "freeze", "prohibit", "withhold", "reduce", "cut",
               "terminate", "discontinue", "ban"}
+#: Nouns naming people by what they work for: an event noun compounded with one is no event.
+PEOPLE_HEADS = {"worker", "activist", "leader", "official", "group", "agency", "organization", "organisation",
+                "monitor", "observer", "delegate", "delegation", "team", "convoy", "negotiator", "envoy"}
+#: Verbs that ease a coercion or sanction (CAMEO 08 "Ease ..."): ``shortened the curfew``.
+EASE_VERBS = {"ease", "relax", "loosen", "shorten"}
 #: What stopping each type of act is: cooperation stopped is a SANCTION (CAMEO 16); a
 #: coercion, sanction, attack or protest stopped is easing it (CAMEO 081 "Ease
 #: administrative sanctions", 085 "Ease economic sanctions", 087 "De-escalate military
@@ -369,6 +374,8 @@ class EventFinder:
             return None
         if entry["pos"] == "n" and tok.pos_ not in ("NOUN", "PROPN"):
             return None
+        if entry["pos"] == "n" and tok.dep_ == "compound" and tok.head.lemma_.lower() in PEOPLE_HEADS:
+            return None  # "aid workers", "peace activists", "protest leaders": people, not an act
         if entry.get("from") == "cameo-noun" and not (
             _light_noun(tok) or tok.dep_ == "compound" and _light_noun(tok.head)
         ):
@@ -454,6 +461,9 @@ class EventFinder:
                 found.append(draft)
         # nested events: swallowed by, or claimed by, the event they hang from
         by_token = {d.trigger.i: d for d in found}
+        for d in found:  # "reiterated its demand that Israel ease ...": the clause hangs from the verb
+            if d.nominal and d.trigger.dep_ == "dobj" and d.trigger.head.pos_ == "VERB":
+                by_token.setdefault(d.trigger.head.i, d)
         kept = []
         for d in found:
             outer, path = _governing(d.trigger, by_token)
@@ -462,11 +472,14 @@ class EventFinder:
                 if outer.type in SWALLOWING_TYPES and (
                     path[0] in ("xcomp", "ccomp", "dobj", "acomp") or path[0] == "prep" and word in ("to", "for", "of", "on")
                     or path[0] == "acl" and outer.nominal  # "an ultimatum to halt attacks", "a call to end"
+                    or path[0] == "advcl" and outer.nominal and _that_clause(d.trigger, outer.trigger)
                 ):
                     if outer.intent and path[:2] == ["acomp", "xcomp"] and len(path) <= 3 and d.type in FUTURE_TO_THREATEN \
                             and not d.negated and not d.hypothetical:
                         # "is prepared to impose martial law": an intention to do harm is a threat
                         outer.type, outer.cameo, outer.mode = "THREATEN", FUTURE_TO_THREATEN[d.type], None
+                    if outer.type == "REQUEST" and not outer.recipient and path[0] in ("ccomp", "acl", "advcl"):
+                        outer.recipient = [a for a in d.actor if a not in outer.actor]  # who is asked
                     continue  # "agreed to allow ...", "demanded that X release ...": one event
                 if outer.type == d.type and d.nominal:
                     continue  # "met on the sidelines of a summit": one meeting
@@ -528,7 +541,9 @@ class EventFinder:
             holder = tok.head if tok.dep_ == "compound" else tok
             if holder is not tok and holder.dep_ in ("dobj", "pobj") and self.trigger_entry(holder.head) is not None:
                 return None  # "suspended aid deliveries": the suspension is the event
-            if holder.dep_ == "dobj" and holder.head.pos_ == "VERB" and _stops(holder.head) and plover in STOPPED:
+            eases = _verb_forms(holder.head) & EASE_VERBS and plover in ("COERCE", "SANCTION", "PROTEST")
+            if holder.dep_ == "dobj" and holder.head.pos_ == "VERB" and (_stops(holder.head) or eases) \
+                    and plover in STOPPED:
                 cameo = "165" if cameo == MEDIATE else STOPPED[plover]
                 plover, mode = registry.cameo_to_plover(cameo), registry.cameo_mode(cameo)
             actor, recipient = self.noun_participants(tok, earlier, consult=plover == "CONSULT",
@@ -884,9 +899,18 @@ def _governing(tok, by_token: dict) -> tuple[object, list[str]]:
             return None, []
         path.insert(0, t.dep_)
         t = t.head
-        if t.i in by_token:
+        if t.i in by_token and by_token[t.i].trigger.i != tok.i:  # not a noun's own light verb
             return by_token[t.i], path
     return None, []
+
+
+def _that_clause(inner, outer) -> bool:
+    """Whether the clause holding ``inner`` opens with ``that`` (a complement the parser hung
+    as an adverbial clause: ``repeated its demand today that Sudan ease ...``)."""
+    t = inner
+    while t.head.i != t.i and t.head.i != outer.i and t.head.i != outer.head.i:
+        t = t.head
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
 
 
 def _consult_noun_event(noun) -> bool:
@@ -977,7 +1001,7 @@ def _prep_word(inner, outer) -> str | None:
 def _light_noun(tok) -> bool:
     """Whether a noun is the event of a light verb (``launched an attack``), of ``on`` (``on a
     visit``) or of its owner (``Putin's visit``)."""
-    if tok.dep_ == "dobj" and (_verb_forms(tok.head) & LIGHT_NOUN_HOSTS or _stops(tok.head)):
+    if tok.dep_ == "dobj" and (_verb_forms(tok.head) & (LIGHT_NOUN_HOSTS | EASE_VERBS) or _stops(tok.head)):
         return True
     if tok.dep_ == "pobj" and tok.head.lower_ == "in" and _verb_forms(tok.head.head) & {"engage", "participate"}:
         return True  # "engaged in ethnic cleansing" (CAMEO's own wording: "Engage in ...")
