@@ -57,3 +57,16 @@ def test_a_country_known_by_its_former_name(nlp):
     text = "Macedonia closed its border with Greece on Monday."
     actor, _ = who(analyse(nlp, text), text, "Macedonia")
     assert (actor.kind, actor.country) == ("country", "MKD")
+
+
+def test_they_is_the_group_named_as_subject_before_it(nlp):
+    text = "Kurdish rebels rejected the offer on Tuesday, saying they would keep their weapons."
+    actors = analyse(nlp, text)
+    rebels, _ = who(actors, text, "Kurdish rebels")
+    assert who(actors, text, "they")[0] is rebels
+
+
+def test_they_never_joins_a_single_person(nlp):
+    text = "President Ruto spoke to reporters in Nairobi. They asked about the budget."
+    actors = analyse(nlp, text)
+    assert who(actors, text, "They")[0] is None

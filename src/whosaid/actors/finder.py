@@ -1103,6 +1103,40 @@ class _Finder:
             ranked[0][1].mentions.append(Candidate(start=pron.idx, end=pron.idx + len(pron), kind="pronoun",
                                                    type=ranked[0][1].type, head=pron, confidence=conf))
 
+    def plural_pronouns(self, clusters: list[Cluster]) -> None:
+        """``Rebels dismissed the appeal, saying they had lost trust``: "they"/"them" outside
+        quotes is the nearest group, or organisation or country, named as a subject in this
+        sentence or the one before (a plural people noun first: number agreement); never a
+        single person. Inside quotes "they" is left alone: speakers often mean others."""
+        taken = [(m.start, m.end) for cl in clusters for m in cl.mentions]
+        owner = sorted(((m, cl) for cl in clusters if cl.type in ("group", "organisation", "country")
+                        for m in cl.mentions if m.kind in ("name", "nominal")), key=lambda pair: pair[0].start)
+        for pron in self.doc:
+            if pron.lower_ not in ("they", "them") or self.quoted[pron.idx]:
+                continue
+            if _inside(taken, pron.idx, pron.idx + len(pron)) or _inside(self.blocked, pron.idx, pron.idx + len(pron)):
+                continue
+            sent = self.sent_of.get(pron.i, 0)
+            scores: dict[int, tuple[float, Cluster]] = {}
+            for m, cl in owner:
+                if m.start >= pron.idx:
+                    break
+                d = sent - self.sent_of.get(m.head.i, sent)
+                if d > 1 or self.quoted[m.start] or m.head.dep_ not in SUBJECT_DEPS:
+                    continue
+                plural = cl.type == "group" or m.head.tag_ in ("NNS", "NNPS")
+                score = -d + (1.0 if plural else 0.0)
+                if id(cl) not in scores or score > scores[id(cl)][0]:
+                    scores[id(cl)] = (score, cl)
+            if not scores:
+                continue
+            ranked = sorted(scores.values(), key=lambda pair: pair[0], reverse=True)
+            if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+                continue  # two equally good antecedents: left unresolved rather than guessed
+            conf = 0.75 if len(ranked) == 1 else 0.6
+            ranked[0][1].mentions.append(Candidate(start=pron.idx, end=pron.idx + len(pron), kind="pronoun",
+                                                   type=ranked[0][1].type, head=pron, confidence=conf))
+
     def _antecedent(self, pron: Token, gender: str, owner: list[tuple[Candidate, Cluster]]) -> tuple[Cluster, float] | None:
         sent = self.sent_of.get(pron.i, 0)
         pron_quoted = self.quoted[pron.idx] if pron.idx < len(self.quoted) else False
@@ -1246,4 +1280,5 @@ def find_actors(doc: Doc, article: Article, dictionary: ActorDictionary | None =
     finder.agent_phrases(clusters)
     finder.pronouns(clusters)
     finder.organisation_pronouns(clusters)
+    finder.plural_pronouns(clusters)
     return finder.actors(clusters)
