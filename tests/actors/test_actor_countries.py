@@ -70,3 +70,11 @@ def test_they_never_joins_a_single_person(nlp):
     text = "President Ruto spoke to reporters in Nairobi. They asked about the budget."
     actors = analyse(nlp, text)
     assert who(actors, text, "They")[0] is None
+
+
+def test_an_apposition_with_a_country_gives_the_person_theirs(nlp):
+    text = "Tomas Varga, Slovakia's leading human rights activist, began a hunger strike on Sunday."
+    actors = analyse(nlp, text)
+    varga, _ = who(actors, text, "Tomas Varga")
+    assert varga.country == "SVK"
+    assert who(actors, text, "human rights activist")[0] is varga

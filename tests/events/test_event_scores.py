@@ -58,6 +58,7 @@ def test_plover_first_records(pipeline):
 @pytest.mark.slow
 def test_plover_scores(pipeline):
     result = score_plover(PLOVER_GOLD, pipeline)
-    # floors at today's level (see the report); the target is F1 0.75
-    assert result["overall"]["f1"] >= 0.62
-    assert result["country_codes"]["accuracy"] >= 0.5
+    # floors a little under today's level (F1 0.725, countries 0.749); the targets are
+    # F1 0.75 and countries 0.85
+    assert result["overall"]["f1"] >= 0.70
+    assert result["country_codes"]["accuracy"] >= 0.72

@@ -921,6 +921,17 @@ class _Finder:
                 home.mentions.append(Candidate(start=start_tok.idx, end=tok.idx + len(tok), kind="nominal",
                                                type="country", head=tok, country=entry.country, entry=entry))
                 continue
+            named = owner.get(tok.head.i) if tok.dep_ == "appos" and kind == "person" and len(nationals) == 1 else None
+            if named is not None and named[1].type == "person":
+                # "Salaheddine Sidhoum, Algeria's leading human rights activist": the apposition
+                # describes the person named before it, and gives their country
+                toks, entry, how = nationals[0]
+                start_tok = self._phrase_start(tok, toks, how)
+                person = named[1]
+                person.country = person.country or entry.country
+                person.mentions.append(Candidate(start=start_tok.idx, end=tok.idx + len(tok), kind="nominal",
+                                                 type="person", head=tok, country=entry.country, confidence=0.85))
+                continue
             for toks, entry, how in nationals:
                 if len(nationals) == 1:
                     start_tok, end = self._phrase_start(tok, toks, how), tok.idx + len(tok)
