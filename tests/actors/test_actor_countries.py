@@ -78,3 +78,10 @@ def test_an_apposition_with_a_country_gives_the_person_theirs(nlp):
     varga, _ = who(actors, text, "Tomas Varga")
     assert varga.country == "SVK"
     assert who(actors, text, "human rights activist")[0] is varga
+
+
+def test_a_hyphenated_title_is_a_title_not_an_office_actor(nlp):
+    text = "Vice-President Tomas Varga declined to resign on Friday."
+    actors = analyse(nlp, text)
+    assert [a.name for a in actors] == ["Tomas Varga"]
+    assert who(actors, text, "Vice-President")[0].name == "Tomas Varga"

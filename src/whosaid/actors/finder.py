@@ -301,6 +301,9 @@ class _Finder:
         return Candidate(start=start, end=end, kind="name", type=type_, head=core.root, name=name, **kw)
 
     def _from_entries(self, span: SpacySpan, entries: list[Entry], over: list[SpacySpan]) -> Candidate | None:
+        if all(t.lower_ in TITLE_WORDS or t.text == "-" for t in span) and span.end < len(self.doc) \
+                and self.doc[span.end].ent_type_ == "PERSON":
+            return None  # "Vice-President Moody Awori": a title, not the office's entry in the dictionary
         kinds = Counter(e.kind for e in entries)
         labels = {x.label_ for x in over}
         if "PERSON" in labels and kinds.get("person"):
@@ -425,6 +428,9 @@ class _Finder:
                 before.insert(0, tok)
                 start_tok = j
                 j -= 1
+                continue
+            if tok.text == "-" and before and j > sent_start and doc[j - 1].lower_ in TITLE_WORDS:
+                j -= 1  # "Vice-President": a hyphenated title
                 continue
             if before and tok.is_lower and tok.pos_ == "ADJ" and tok.dep_ == "amod" and not self.d.by_demonym.get(tok.lower_):
                 j -= 1  # "Nigerian junior foreign minister": the nationality is further back
