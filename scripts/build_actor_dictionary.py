@@ -215,11 +215,17 @@ def country_records(entries: list[dict]) -> list[dict]:
         capital = g.get("capital") or None
         # prefixes of the official names only: an accepted alias must not let in the next one
         prefixes = {w[:3] for n in names for w in n.split() if len(w) > 3}
+        # the initials of an official name ("Democratic People's Republic of Korea": dprk)
+        initials = {"".join(w[0] for w in n.replace(",", " ").split() if w not in ("of", "the", "and"))
+                    for n in {norm(getattr(country, a, "") or "") for a in ("official_name", "name")} if n}
         if header:
             for alias in header["aliases"]:
                 if alias in city_names or (capital and alias == norm(capital)) or not re.match(r"^[a-z .'-]+$", alias):
                     continue
                 if alias in us_states:
+                    continue
+                if alias in initials:  # "dprk": an official name's initials
+                    names.add(alias)
                     continue
                 abbreviation = "." in alias or len(alias) <= 3
                 demonym = " " not in alias and alias.endswith(tuple(s.lower() for s in DEMONYM_END)) \

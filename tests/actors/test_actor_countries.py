@@ -85,3 +85,9 @@ def test_a_hyphenated_title_is_a_title_not_an_office_actor(nlp):
     actors = analyse(nlp, text)
     assert [a.name for a in actors] == ["Tomas Varga"]
     assert who(actors, text, "Vice-President")[0].name == "Tomas Varga"
+
+
+def test_a_country_by_the_initials_of_its_official_name(nlp):
+    text = "The DPRK rejected the proposal on Monday."
+    actor, _ = who(analyse(nlp, text), text, "DPRK")
+    assert (actor.kind, actor.country) == ("country", "PRK")
