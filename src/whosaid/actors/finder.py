@@ -432,7 +432,8 @@ class _Finder:
             if tok.text == "-" and before and j > sent_start and doc[j - 1].lower_ in TITLE_WORDS:
                 j -= 1  # "Vice-President": a hyphenated title
                 continue
-            if before and tok.is_lower and tok.pos_ == "ADJ" and tok.dep_ == "amod" and not self.d.by_demonym.get(tok.lower_):
+            if before and tok.is_lower and tok.pos_ == "ADJ" and tok.dep_ == "amod" \
+                    and not self.d.by_demonym.get(tok.lower_):
                 j -= 1  # "Nigerian junior foreign minister": the nationality is further back
                 continue
             if not before and not titles and tok.is_lower and tok.pos_ == "NOUN" and tok.dep_ == "compound" \

@@ -96,6 +96,8 @@ DEMAND_SPEECH = {"say", "declare", "reiterate", "insist", "conclude", "state", "
 #: ``ended mediation efforts``, ``cancelled a planned visit``) the act is a SANCTION.
 STOP_VERBS = {"halt", "stop", "suspend", "end", "cancel", "freeze", "prohibit", "withhold", "reduce", "cut",
               "terminate", "discontinue", "ban"}
+#: "declined to comment" and its kin refuse nothing an event is made of.
+NOT_REFUSALS = {"comment", "elaborate", "say", "discuss", "specify", "identify", "give", "name", "answer"}
 #: Nouns naming people by what they work for: an event noun compounded with one is no event.
 PEOPLE_HEADS = {"worker", "activist", "leader", "official", "group", "agency", "organization", "organisation",
                 "monitor", "observer", "delegate", "delegation", "team", "convoy", "negotiator", "envoy"}
@@ -418,9 +420,7 @@ class EventFinder:
         """``declined to resign``: a refusal of the act in its infinitive (CAMEO 12), not of comment."""
         if tok.lemma_.lower() == "decline" and tok.pos_ == "VERB":
             for x in tok.children:
-                if x.dep_ == "xcomp" and x.pos_ == "VERB" and x.lemma_.lower() not in ("comment", "elaborate", "say",
-                                                                                      "discuss", "specify", "identify",
-                                                                                      "give", "name", "answer"):
+                if x.dep_ == "xcomp" and x.pos_ == "VERB" and x.lemma_.lower() not in NOT_REFUSALS:
                     return {"pos": "v", "cameo": "120"}
         return None
 
@@ -518,7 +518,8 @@ class EventFinder:
                     continue  # a visit to a place, with nobody named as host
                 if not d.nominal and len(d.actor) == 1 and not d.recipient and not _is_two(d.trigger) \
                         and d.trigger.lemma_.lower() in ("meet", "convene") \
-                        and not any(c.dep_ in ("dobj", "dative") or c.dep_ == "prep" and c.lower_ in ("with", "between", "among")
+                        and not any(c.dep_ in ("dobj", "dative")
+                                    or c.dep_ == "prep" and c.lower_ in ("with", "between", "among")
                                     for c in d.trigger.children):
                     continue  # "Israel's Cabinet met Sunday": a body sitting, with nobody to consult
             out.append(d)
