@@ -74,3 +74,13 @@ def test_a_demand_noun_asks_the_subject_of_its_that_clause(pipeline):
         pipeline, "The African Union repeated its demand today that Sudan ease restrictions on aid workers.")
     assert {e.type for e in events} == {"REQUEST"}
     assert countries(events[0].recipient) == {"SDN"}
+
+
+def test_providing_something_to_an_actor_is_aid(pipeline):
+    events, countries = events_of(pipeline, "Japan provided emergency loans to Sri Lanka on Monday.")
+    e = next(e for e in events if e.type == "AID")
+    assert countries(e.actor) == {"JPN"} and countries(e.recipient) == {"LKA"}
+
+
+def test_delivering_a_letter_is_not_aid(pipeline):
+    assert "AID" not in types_of(pipeline, "Japan delivered a letter to Sri Lanka on Monday.")

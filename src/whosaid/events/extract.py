@@ -98,6 +98,12 @@ STOP_VERBS = {"halt", "stop", "suspend", "end", "cancel", "freeze", "prohibit", 
               "terminate", "discontinue", "ban"}
 #: "declined to comment" and its kin refuse nothing an event is made of.
 NOT_REFUSALS = {"comment", "elaborate", "say", "discuss", "specify", "identify", "give", "name", "answer"}
+#: Verbs of handing something over, as CAMEO 07's descriptions word them ("Extend, provide
+#: ...", "the delivery of such aid"; see ``provide_entry``), and what, handed over, is no aid.
+PROVIDE_VERBS = {"provide", "extend", "deliver"}
+NOT_AID = {"letter", "message", "signal", "speech", "statement", "note", "invitation", "envoy", "delegation",
+           "warning", "team", "representative", "mission", "reply", "response", "report", "proposal", "request",
+           "greeting", "condolence", "congratulation", "troop", "soldier", "force", "official", "minister"}
 #: Nouns naming people by what they work for: an event noun compounded with one is no event.
 PEOPLE_HEADS = {"worker", "activist", "leader", "official", "group", "agency", "organization", "organisation",
                 "monitor", "observer", "delegate", "delegation", "team", "convoy", "negotiator", "envoy"}
@@ -257,8 +263,8 @@ class EventFinder:
                 found = self.actors_of(child)
                 if found:
                     return found
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
+        for child in verb.children:  # ("provided loans to Sri Lanka": "to" may be parsed as a dative)
+            if child.dep_ in ("prep", "dative") and child.lower_ in RECIPIENT_PREPS:
                 for pobj in child.children:
                     # "met with visiting President Maduro" is sometimes parsed with "visiting" as
                     # the preposition's clause and Maduro as its object
@@ -424,6 +430,21 @@ class EventFinder:
                     return {"pos": "v", "cameo": "120"}
         return None
 
+    def provide_entry(self, tok) -> dict | None:
+        """``provide``/``extend``/``deliver`` something to an actor is aid (CAMEO 07 "Provide
+        ... aid"), unless what is handed over is words or people (a letter, an envoy)."""
+        if tok.pos_ != "VERB" or not _verb_forms(tok) & PROVIDE_VERBS:
+            return None
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.lemma_.lower() in NOT_AID or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+            return None
+        to = [p for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+              for p in c.children if p.dep_ == "pobj"]
+        to += [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
+        if any(self.actors_of(p) for p in to):
+            return {"pos": "v", "cameo": "070"}
+        return None
+
     def call_entry(self, tok) -> dict | None:
         """``call for``/``call on X to`` is a request (CAMEO 020)."""
         if tok.lemma_.lower() == "call" and tok.pos_ == "VERB" and not _stops(tok):
@@ -453,7 +474,7 @@ class EventFinder:
         found: list[_Draft] = []
         for tok in sent:
             entry = self.trigger_entry(tok) or self.call_entry(tok) or self.decline_entry(tok) \
-                or self.structural_entry(tok)
+                or self.provide_entry(tok) or self.structural_entry(tok)
             if entry is None:
                 continue
             draft = self.draft(tok, entry, sent, earlier + found)
