@@ -179,3 +179,26 @@ def test_it_speaking_is_the_organisation_before_it(nlp):
     assert department is not None and department.name == "State Department"
     assert mention.kind == "pronoun"
     assert who(actors, text, "It", 1)[0] is None  # "It was raining": no actor
+
+
+def test_a_title_makes_an_org_tagged_name_a_person(nlp):
+    """The tagger reads ``Hamdullah Mohib`` as an organisation; the title before it says otherwise,
+    and every mention of the name, titled or not, is the one person."""
+    text = (
+        "According to Afghan Ambassador to the United States Hamdullah Mohib, the team showed progress.\n\n"
+        "U.S. officials have not said why the team was denied visas, but Afghan Ambassador Hamdullah Mohib "
+        "says there were concerns.\n\n“This would not have been possible,” Ambassador Mohib said."
+    )
+    actors = analyse(nlp, text)
+    first, _ = who(actors, text, "Hamdullah Mohib")
+    second, _ = who(actors, text, "Hamdullah Mohib", nth=1)
+    third, _ = who(actors, text, "Mohib", nth=2)
+    assert first is not None and first.kind == "person"
+    assert first.id == second.id == third.id
+    assert sum(1 for a in actors if "Mohib" in a.name) == 1
+
+
+def test_a_lowercase_word_is_not_a_name(nlp):
+    text = "After visa snags, an all-girl Afghan team was honoured at a robotics competition in Washington."
+    actors = analyse(nlp, text)
+    assert not [a for a in actors if a.name.lower() == "visa"]

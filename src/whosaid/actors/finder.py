@@ -32,6 +32,7 @@ from whosaid.actors.vocabulary import (
     NOT_NAMES,
     PARTY_WORDS,
     PERSON_NOUNS,
+    PERSON_TITLES,
     PROMINENT_ROLES,
     PRONOUNS_FEMALE,
     PRONOUNS_MALE,
@@ -171,6 +172,14 @@ def _gender_of(words: list[str]) -> str | None:
     return None
 
 
+def _titled(ent: SpacySpan) -> bool:
+    """A name right after a person's title (``Ambassador Hamdullah Mohib``), all of it capitalised words."""
+    if ent.start == 0 or len(ent) > 3:
+        return False
+    title = ent.doc[ent.start - 1]
+    return title.lower_ in PERSON_TITLES and all(t.pos_ == "PROPN" and _is_capitalised(t) for t in ent)
+
+
 def _is_capitalised(token: Token) -> bool:
     return bool(token.text) and token.text[0].isupper()
 
@@ -269,6 +278,12 @@ class _Finder:
                 taken.append((s, e))
         for ent in ents:
             if any(ent.start < e and s < ent.end for s, e in taken):
+                continue
+            if ent.label_ != "PERSON" and not any(_is_capitalised(t) for t in ent):
+                continue  # "After visa snags": a lower-case word the tagger took for a name is none
+            if ent.label_ == "ORG" and _titled(ent) and not self.d.lookup(ent.text):
+                # "Afghan Ambassador Hamdullah Mohib": a person's title makes the name a person's
+                out.append(self._span_candidate(ent, "person"))
                 continue
             if ent.label_ == "PERSON" and (ent[0].lower_ in ("the", "a", "an") or not any(_is_capitalised(t) for t in ent)):
                 chunk = next((c for c in doc.noun_chunks if c.start <= ent.root.i < c.end), ent)
@@ -505,6 +520,14 @@ class _Finder:
                 clusters.append(home)
             home.mentions.append(cand)
         others = [c for c in names if c.type != "person"]
+        # "Hamdullah Mohib" tagged ORG once and titled elsewhere: a person's full name is that person
+        for cand in others:
+            words = normalise(cand.name).split()
+            home = next((cl for cl in clusters if cl.type == "person" and cl.words == words), None)
+            if cand.type == "organisation" and len(words) > 1 and home is not None and not cand.entries:
+                cand.type = "person"
+                home.mentions.append(cand)
+        others = [c for c in others if c.type != "person"]
         # single words: a surname (or an ORG/GPE tag on one) joins the nearest full name with it
         leftovers: list[Candidate] = []
         for cand in sorted(single + [c for c in others if len(normalise(c.name).split()) == 1], key=lambda c: c.start):

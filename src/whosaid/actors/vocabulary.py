@@ -17,6 +17,13 @@ candidate nominee speaker congressman republican democratic gop presidential vic
 hojatolislam grand first lady former acting interim incoming outgoing top senior
 """.split())
 
+#: Titles that only a person holds: a name right after one is a person's, whatever the tagger says.
+PERSON_TITLES = frozenset("""
+ambassador president minister premier chancellor senator sen. governor gov. mayor envoy spokesman
+spokeswoman secretary general gen. ayatollah sheikh king queen prince princess judge justice
+commander representative rep. dr. mr. mrs. ms.
+""".split())
+
 #: Words that never begin a name (titles before a person's first name; kept as the role).
 HONORIFICS = frozenset("mr. mr mrs. mrs ms. ms dr. dr sir".split())
 
