@@ -4,19 +4,41 @@ named for its country, and CAMEO's own country codes in the dictionary (issue 3)
 
 from __future__ import annotations
 
+import pytest
+
 from tests.actors.test_actor_rules import analyse, who
 
 
-def test_nationality_before_adjectives_of_a_title(nlp):
-    text = "Kenyan assistant foreign minister Ruth Wanjiku met the envoys on Friday."
-    actor, _ = who(analyse(nlp, text), text, "Ruth Wanjiku")
-    assert (actor.kind, actor.country) == ("person", "KEN")
+#: (what the rule is, sentence, phrase, the actor's expected attributes)
+COUNTRY_CASES = [
+    ("nationality before adjectives of a title",
+     "Kenyan assistant foreign minister Ruth Wanjiku met the envoys on Friday.", "Ruth Wanjiku",
+     {"kind": "person", "country": "KEN"}),
+    ("a titled name of a country",
+     "President Tomas Varga of Slovakia opened the new bridge on Saturday.", "Tomas Varga",
+     {"kind": "person", "country": "SVK"}),
+    ("an organisation named for its country",
+     "The Ghana Football Association suspended the referee on Monday.", "Ghana Football Association",
+     {"country": "GHA"}),
+    ("CAMEO's country code in the dictionary", "UNITA rejected the offer.", "UNITA",
+     {"country": "AGO", "sector": "REB"}),
+    ("an ethnic people belongs where it lives",
+     "Ethnic Hungarians in Slovakia protested against the new language law.", "Hungarians",
+     {"kind": "group", "country": "SVK"}),
+    ("a country known by its former name", "Macedonia closed its border with Greece on Monday.", "Macedonia",
+     {"kind": "country", "country": "MKD"}),
+    ("a country by the initials of its official name", "The DPRK rejected the proposal on Monday.", "DPRK",
+     {"kind": "country", "country": "PRK"}),
+]
 
 
-def test_titled_name_of_a_country(nlp):
-    text = "President Tomas Varga of Slovakia opened the new bridge on Saturday."
-    actor, _ = who(analyse(nlp, text), text, "Tomas Varga")
-    assert (actor.kind, actor.country) == ("person", "SVK")
+@pytest.mark.parametrize("text, phrase, expected", [c[1:] for c in COUNTRY_CASES], ids=[c[0] for c in COUNTRY_CASES])
+def test_where_an_actor_country_comes_from(nlp, text, phrase, expected):
+    actor, _ = who(analyse(nlp, text), text, phrase)
+    assert actor is not None, f"no actor for {phrase!r}"
+    assert {k: getattr(actor, k) for k in expected} == expected
+    if "kind" not in expected:
+        assert actor.kind in ("organisation", "group")
 
 
 def test_description_of_a_country_is_not_the_other_president(nlp):
@@ -27,36 +49,12 @@ def test_description_of_a_country_is_not_the_other_president(nlp):
     assert other is not None and other is not obama and other.country == "MEX"
 
 
-def test_organisation_named_for_its_country(nlp):
-    text = "The Ghana Football Association suspended the referee on Monday."
-    actor, _ = who(analyse(nlp, text), text, "Ghana Football Association")
-    assert actor.kind in ("organisation", "group") and actor.country == "GHA"
-
-
-def test_cameo_country_code_in_the_dictionary(nlp):
-    text = "UNITA rejected the offer."
-    actor, _ = who(analyse(nlp, text), text, "UNITA")
-    assert (actor.country, actor.sector) == ("AGO", "REB")
-
-
 def test_titled_surname_links_to_the_one_holder_of_such_a_role(nlp):
     import datetime as dt
 
     text = "Protesters in Harare marched against President Mugabe on Saturday."
     actor, _ = who(analyse(nlp, text, published=dt.date(2005, 6, 4)), text, "Mugabe")
     assert (actor.kind, actor.country) == ("person", "ZWE")
-
-
-def test_an_ethnic_people_belongs_where_it_lives(nlp):
-    text = "Ethnic Hungarians in Slovakia protested against the new language law."
-    actor, _ = who(analyse(nlp, text), text, "Hungarians")
-    assert actor is not None and actor.kind == "group" and actor.country == "SVK"
-
-
-def test_a_country_known_by_its_former_name(nlp):
-    text = "Macedonia closed its border with Greece on Monday."
-    actor, _ = who(analyse(nlp, text), text, "Macedonia")
-    assert (actor.kind, actor.country) == ("country", "MKD")
 
 
 def test_they_is_the_group_named_as_subject_before_it(nlp):
@@ -86,8 +84,3 @@ def test_a_hyphenated_title_is_a_title_not_an_office_actor(nlp):
     assert [a.name for a in actors] == ["Tomas Varga"]
     assert who(actors, text, "Vice-President")[0].name == "Tomas Varga"
 
-
-def test_a_country_by_the_initials_of_its_official_name(nlp):
-    text = "The DPRK rejected the proposal on Monday."
-    actor, _ = who(analyse(nlp, text), text, "DPRK")
-    assert (actor.kind, actor.country) == ("country", "PRK")
