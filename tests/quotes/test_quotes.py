@@ -294,3 +294,21 @@ def test_reported_object_stops_before_the_writers_description(nlp):
     q = only(quotes, "Jeb Bush")
     assert q.cue.text == "endorsed"
     assert "governor" not in q.text
+
+
+def test_a_strong_cue_wins_over_a_nearer_weak_verb(nlp):
+    text = ("Russian Presidential spokesperson Dmitry Peskov echoed Putin, saying the troops are "
+            "“a threat. These actions threaten our interests, our security.”")
+    article, actors, quotes = analyse(nlp, text)
+    q = next(q for q in quotes if "These actions threaten" in q.text)
+    assert q.cue.text == "saying"
+    names = {a.id: a.name for a in actors}
+    assert q.speaker is not None and [names[a] for a in q.speaker.actors] == ["Dmitry Peskov"]
+
+
+def test_who_is_proposed_is_not_who_proposed(nlp):
+    text = "Rex Tillerson, proposed Secretary of State for the Trump administration, met senators on Wednesday."
+    _, actors, quotes = analyse(nlp, text)
+    names = {a.id: a.name for a in actors}
+    assert not any(q.speaker is not None and any("Tillerson" in names.get(a, "") for a in q.speaker.actors)
+                   for q in quotes)

@@ -24,6 +24,8 @@ _DASH_AFTER = re.compile(r"\s*[—–]+\s*|\s+--?\s+")
 _LIST_ITEM = re.compile(r"^[\s\-–—•*·]*$")
 #: Minimum precision (from the lexicon) of a verb found near a quote to be its cue.
 NEAR_CUE = 0.02
+#: Below this precision a cue verb near a quote yields to a stronger one that also governs it.
+WEAK_CUE = 0.1
 #: Quotes shorter than this (in words) without a verb are scare quotes, titles, nicknames.
 MIN_SPEECH_WORDS = 5
 
@@ -152,7 +154,10 @@ def direct_candidates(doc: Doc, quoted: tuple[Quoted, ...], lex: CueLexicon, par
         linked = [t for t in verbs if _linked(t, q_ids)]
         pool = linked or verbs
         if pool:
-            cue = min(pool, key=lambda t: min(abs(t.idx - q.end), abs(t.idx - q.start)))
+            # The nearest reporting verb; a weak one (``the troops are “a threat”``) only when
+            # no strong one (``saying``) governs the quote too.
+            cue = min(pool, key=lambda t: (lex.verb_precision(t.lemma_) < WEAK_CUE,
+                                           min(abs(t.idx - q.end), abs(t.idx - q.start))))
             if len(words) < MIN_SPEECH_WORDS and not has_verb and not _complement_of(cue, q_toks):
                 cue = None  # a scare-quoted phrase or a title in a sentence that reports something else
         according = None if cue is not None else _according(around)

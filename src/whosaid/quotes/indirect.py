@@ -300,6 +300,8 @@ def indirect_candidates(doc: Doc, lex: CueLexicon, model: IndirectModel | None |
             continue
         if tok.pos_ not in ("VERB", "AUX"):
             continue
+        if tok.tag_ == "VBN" and tok.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            continue  # ``Rex Tillerson, proposed Secretary of State, …``: a participle is not a report
         precision = lex.verb_precision(tok.lemma_)
         if precision < GEN_MIN_PRECISION:
             continue

@@ -87,6 +87,8 @@ def subject_of(cue: Token) -> Token | None:
                 agent = next((g for g in child.children if g.dep_ == "pobj"), None)
         if agent is not None:
             return agent
+        if token is cue and cue.tag_ == "VBN" and cue.dep_ in ("acl", "advcl"):
+            return None  # ``Rex Tillerson, proposed Secretary of State``: who is proposed did not propose
         for child in token.children:
             if child.dep_ == "nsubjpass" and token.lemma_ in ("quote", "report", "cite") or (
                 child.dep_ == "nsubjpass" and token is not cue
