@@ -52,8 +52,23 @@ templates = Jinja2Templates(env=_env)
 router = APIRouter(include_in_schema=False)
 
 
+class _ThreadStore:
+    """The store of whichever thread calls it.
+
+    The pages are plain ``def`` routes that FastAPI runs on a thread pool, while a
+    dependency may run elsewhere: each call goes to the calling thread's own connection
+    instead of sharing one connection between threads.
+    """
+
+    def __init__(self, stores):
+        self._stores = stores
+
+    def __getattr__(self, name: str):
+        return getattr(self._stores.get(), name)
+
+
 async def _store(request: Request):
-    return request.app.state.stores.get()
+    return _ThreadStore(request.app.state.stores)
 
 
 def _render(request: Request, name: str, http_status: int = 200, **context: Any) -> HTMLResponse:
