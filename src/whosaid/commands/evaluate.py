@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from whosaid.commands.output import model_option
 from whosaid.errors import WhosaidError
 
 
@@ -25,13 +26,7 @@ def register(main: click.Group) -> None:
     show_default=True,
     help="System to score; 'both' prints whosaid and textacy side by side.",
 )
-@click.option(
-    "--model",
-    type=click.Choice(["md", "sm"]),
-    default="md",
-    show_default=True,
-    help="spaCy pipeline.",
-)
+@model_option(help="spaCy pipeline.")
 @click.option(
     "--errors", "show_errors", is_flag=True, help="List misses, false alarms and wrong speakers."
 )

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import click
 
-from whosaid.commands.output import handle_errors, progress
+from whosaid.commands.output import handle_errors, model_option, progress
 from whosaid.ingest import DEFAULT_MAX_BYTES, FORMATS
 from whosaid.ingest import read_inputs as ingest_inputs
-from whosaid.nlp import DEFAULT_MODEL
 from whosaid.records import Analysis, Article, Rejected
 
 #: Input formats ``--format`` offers (detected from each file when not given).
@@ -30,9 +29,7 @@ def analysis_options(command: Callable) -> Callable:
                            show_default=True, help="Reject inputs larger than this.")(command)
     command = click.option("--format", "input_format", type=click.Choice(INPUT_FORMATS), default=None,
                            help="Input format; detected from each file when not given.")(command)
-    return click.option("--model", type=click.Choice(["md", "sm"]), default=DEFAULT_MODEL,
-                        show_default=True,
-                        help="The spaCy English pipeline: md (better) or sm (faster).")(command)
+    return model_option()(command)
 
 
 def register(main: click.Group) -> None:

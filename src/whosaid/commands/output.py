@@ -22,9 +22,16 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from whosaid.errors import UsageError, WhosaidError
+from whosaid.nlp.model import DEFAULT_MODEL, MODELS
 
 #: Environment variable naming the default database.
 DB_ENV = "WHOSAID_DB"
+
+
+def model_option(help: str = "The spaCy English pipeline: md (better) or sm (faster).") -> Callable:
+    """``--model``: one of the pinned spaCy pipelines (``whosaid.nlp.MODELS``), default ``WHOSAID_MODEL`` or md."""
+    return click.option("--model", type=click.Choice(list(MODELS)), default=DEFAULT_MODEL, show_default=True,
+                        help=help)
 
 
 def stderr_console() -> Console:

@@ -12,9 +12,8 @@ from pathlib import Path
 
 import click
 
-from whosaid.commands.output import handle_errors, open_db, progress, write_json
+from whosaid.commands.output import handle_errors, model_option, open_db, progress, write_json
 from whosaid.errors import UsageError
-from whosaid.nlp import DEFAULT_MODEL
 from whosaid.records import Rejected
 
 CSV_COLUMNS = ["name", "kind", "country", "sector", "aliases", "role", "start", "end"]
@@ -193,8 +192,7 @@ def import_csv(ctx, file, db, as_json) -> None:
 @click.command()
 @click.option("--db", default="whosaid.db", show_default=True, envvar="WHOSAID_DB", type=click.Path(dir_okay=False),
               help="The SQLite database file (or set WHOSAID_DB).")
-@click.option("--model", type=click.Choice(["md", "sm"]), default=DEFAULT_MODEL, show_default=True,
-              help="spaCy English model size.")
+@model_option()
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @handle_errors
 def relink(db: str, model: str, as_json: bool) -> None:
