@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -1117,29 +1118,13 @@ class _Finder:
 
         Only "it"/"its" as the subject of a speech verb: "it" elsewhere is most often a thing.
         """
-        taken = [(m.start, m.end) for cl in clusters for m in cl.mentions]
-        owner = sorted(((m, cl) for cl in clusters if cl.type in ("organisation", "country", "group")
-                        for m in cl.mentions if m.kind == "name"), key=lambda pair: pair[0].start)
-        for pron in self.doc:
-            if pron.lower_ != "it" or pron.dep_ != "nsubj" or pron.head.lemma_ not in SPEECH_VERBS:
-                continue
-            if _inside(taken, pron.idx, pron.idx + 2) or _inside(self.blocked, pron.idx, pron.idx + 2):
-                continue
-            sent = self.sent_of.get(pron.i, 0)
-            outside = not self.quoted[pron.idx]
-            scores: dict[int, tuple[float, Cluster]] = {}
-            for m, cl in owner:
-                if m.start >= pron.idx:
-                    break
-                d = sent - self.sent_of.get(m.head.i, sent)
-                if d > 2 or (outside and self.quoted[m.start]):
-                    continue
-                score = -d + (1.0 if m.head.dep_ in SUBJECT_DEPS else 0.0)
-                if id(cl) not in scores or score > scores[id(cl)][0]:
-                    scores[id(cl)] = (score, cl)
-            if not scores:
-                continue
-            ranked = sorted(scores.values(), key=lambda pair: pair[0], reverse=True)
+        def score(m: Candidate, cl: Cluster, d: int, outside: bool) -> float | None:
+            if d > 2 or (outside and self.quoted[m.start]):
+                return None
+            return -d + (1.0 if m.head.dep_ in SUBJECT_DEPS else 0.0)
+
+        for pron, ranked in self._collective_antecedents(clusters, ("name",), score, lambda pron: (
+                pron.lower_ == "it" and pron.dep_ == "nsubj" and pron.head.lemma_ in SPEECH_VERBS)):
             conf = 0.8 if len(ranked) == 1 else round(0.5 + 0.15 * min(ranked[0][0] - ranked[1][0], 2.0), 3)
             ranked[0][1].mentions.append(Candidate(start=pron.idx, end=pron.idx + len(pron), kind="pronoun",
                                                    type=ranked[0][1].type, head=pron, confidence=conf))
@@ -1149,34 +1134,45 @@ class _Finder:
         quotes is the nearest group, or organisation or country, named as a subject in this
         sentence or the one before (a plural people noun first: number agreement); never a
         single person. Inside quotes "they" is left alone: speakers often mean others."""
-        taken = [(m.start, m.end) for cl in clusters for m in cl.mentions]
-        owner = sorted(((m, cl) for cl in clusters if cl.type in ("group", "organisation", "country")
-                        for m in cl.mentions if m.kind in ("name", "nominal")), key=lambda pair: pair[0].start)
-        for pron in self.doc:
-            if pron.lower_ not in ("they", "them") or self.quoted[pron.idx]:
-                continue
-            if _inside(taken, pron.idx, pron.idx + len(pron)) or _inside(self.blocked, pron.idx, pron.idx + len(pron)):
-                continue
-            sent = self.sent_of.get(pron.i, 0)
-            scores: dict[int, tuple[float, Cluster]] = {}
-            for m, cl in owner:
-                if m.start >= pron.idx:
-                    break
-                d = sent - self.sent_of.get(m.head.i, sent)
-                if d > 1 or self.quoted[m.start] or m.head.dep_ not in SUBJECT_DEPS:
-                    continue
-                plural = cl.type == "group" or m.head.tag_ in ("NNS", "NNPS")
-                score = -d + (1.0 if plural else 0.0)
-                if id(cl) not in scores or score > scores[id(cl)][0]:
-                    scores[id(cl)] = (score, cl)
-            if not scores:
-                continue
-            ranked = sorted(scores.values(), key=lambda pair: pair[0], reverse=True)
+        def score(m: Candidate, cl: Cluster, d: int, outside: bool) -> float | None:
+            if d > 1 or self.quoted[m.start] or m.head.dep_ not in SUBJECT_DEPS:
+                return None
+            plural = cl.type == "group" or m.head.tag_ in ("NNS", "NNPS")
+            return -d + (1.0 if plural else 0.0)
+
+        for pron, ranked in self._collective_antecedents(clusters, ("name", "nominal"), score, lambda pron: (
+                pron.lower_ in ("they", "them") and not self.quoted[pron.idx])):
             if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
                 continue  # two equally good antecedents: left unresolved rather than guessed
             conf = 0.75 if len(ranked) == 1 else 0.6
             ranked[0][1].mentions.append(Candidate(start=pron.idx, end=pron.idx + len(pron), kind="pronoun",
                                                    type=ranked[0][1].type, head=pron, confidence=conf))
+
+    def _collective_antecedents(self, clusters: list[Cluster], kinds: tuple[str, ...],
+                                score: Callable[[Candidate, Cluster, int, bool], float | None],
+                                wanted: Callable[[Token], bool]) -> Iterator[tuple[Token, list[tuple[float, Cluster]]]]:
+        """Each ``wanted`` pronoun not yet a mention, with the groups, organisations and countries
+        mentioned before it (as ``kinds``), best first by ``score(mention, cluster, sentences back,
+        pronoun outside quotes)``; a cluster scores as its best mention, ``None`` leaves a mention out."""
+        taken = [(m.start, m.end) for cl in clusters for m in cl.mentions]
+        owner = sorted(((m, cl) for cl in clusters if cl.type in ("group", "organisation", "country")
+                        for m in cl.mentions if m.kind in kinds), key=lambda pair: pair[0].start)
+        for pron in self.doc:
+            if not wanted(pron):
+                continue
+            if _inside(taken, pron.idx, pron.idx + len(pron)) or _inside(self.blocked, pron.idx, pron.idx + len(pron)):
+                continue
+            sent = self.sent_of.get(pron.i, 0)
+            outside = not self.quoted[pron.idx]
+            scores: dict[int, tuple[float, Cluster]] = {}
+            for m, cl in owner:
+                if m.start >= pron.idx:
+                    break
+                value = score(m, cl, sent - self.sent_of.get(m.head.i, sent), outside)
+                if value is not None and (id(cl) not in scores or value > scores[id(cl)][0]):
+                    scores[id(cl)] = (value, cl)
+            if scores:
+                yield pron, sorted(scores.values(), key=lambda pair: pair[0], reverse=True)
 
     def _antecedent(self, pron: Token, gender: str, owner: list[tuple[Candidate, Cluster]]) -> tuple[Cluster, float] | None:
         sent = self.sent_of.get(pron.i, 0)
