@@ -80,8 +80,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def sentence_end(tok: Token) -> int:
-    """Where the sentence of ``tok`` ends (a character offset).
+def sentence_last(tok: Token) -> Token:
+    """The last token of the sentence of ``tok``.
 
     Walks to the next sentence start instead of ``tok.sent``, which re-scans the
     whole document's sentences on every call.
@@ -90,7 +90,12 @@ def sentence_end(tok: Token) -> int:
     j = tok.i + 1
     while j < len(doc) and not doc[j].is_sent_start:
         j += 1
-    last = doc[j - 1]
+    return doc[j - 1]
+
+
+def sentence_end(tok: Token) -> int:
+    """Where the sentence of ``tok`` ends (a character offset)."""
+    last = sentence_last(tok)
     return last.idx + len(last)
 
 

@@ -28,6 +28,8 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from whosaid.quotes.candidates import sentence_last
+
 #: Pronoun subjects keep their word (``he`` and ``I`` report differently from ``it``).
 _PRONOUN_SUBJECTS = {"he", "she", "they", "i", "we", "you", "it", "who", "that", "which", "this"}
 #: Modal and future auxiliaries that make a report hypothetical or a plan.
@@ -110,10 +112,8 @@ def features(cue: Token, lemma: str, precision: float, comp: str, subject: Token
         out.append(f"head={_entity(head)}")
         if any(t.pos_ in ("VERB", "AUX") for t in content):
             out.append("has_verb")
-    sent_end = cue.i
-    while sent_end + 1 < len(doc) and not doc[sent_end + 1].is_sent_start:
-        sent_end += 1
-    if doc[sent_end].text == "?" or (sent_end > 0 and doc[sent_end - 1].text == "?"):
+    last = sentence_last(cue)
+    if last.text == "?" or (last.i > 0 and doc[last.i - 1].text == "?"):
         out.append("question")
     if cue.i > 0 and cue.nbor(-1).lower_ in ("to",):
         out.append("after_to")
