@@ -38,7 +38,8 @@ TIE = 0.001
 
 
 def parsed_articles(folder: str, limit: int | None, cache_path: str | None):
-    """(article id, Article, Doc, [gold content token lists over all annotators]) per article."""
+    """(article id, Article, Doc, annotations) per article; ``annotations`` holds one list of gold
+    content token lists per annotator."""
     from spacy.tokens import Doc
 
     from whosaid.evaluation import _gold_article
@@ -52,7 +53,7 @@ def parsed_articles(folder: str, limit: int | None, cache_path: str | None):
     grouped: dict[str, list] = {}
     texts: dict[str, str] = {}
     for gold in read_polnear(folder, annotator="all"):
-        grouped.setdefault(gold.id, []).extend(tokens(a.text) for a in gold.attributions)
+        grouped.setdefault(gold.id, []).append([tokens(a.text) for a in gold.attributions])
         texts[gold.id] = gold.text
     ids = sorted(grouped)[:limit] if limit else sorted(grouped)
     dirty = False
@@ -84,7 +85,8 @@ def examples(articles):
 
     lex = lexicon()
     rows = []
-    for _doc_id, article, doc, golds in articles:
+    for _doc_id, article, doc, annotations in articles:
+        golds = [g for annotation in annotations for g in annotation]  # any annotator's quote counts
         for cand in indirect_candidates(doc, lex, model=None):
             words = tokens(" ".join(doc.text[s:e] for s, e in cand.content))
             best = max((dice(words, g) for g in golds), default=0.0)
@@ -126,11 +128,11 @@ def quote_f1(articles, model) -> float:
     indirect.indirect_model = lambda: model
     try:
         gold_n = pred_n = gold_hit = pred_hit = 0
-        for _doc_id, article, doc, _golds in articles:
+        for _doc_id, article, doc, annotations in articles:
             actors = find_actors(doc, article)
             quotes = find_quotes(doc, article, actors)
             pred = [tokens(q.text) for q in quotes]
-            for golds in _per_annotator(_doc_id, articles):
+            for golds in annotations:  # each annotation file scored on its own, as whosaid eval does
                 pairs = pair_greedy(golds, pred)
                 gold_n += len(golds)
                 pred_n += len(pred)
@@ -144,13 +146,6 @@ def quote_f1(articles, model) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-_ANNOTATIONS: dict[str, list[list[list[str]]]] = {}
-
-
-def _per_annotator(doc_id, articles):
-    return _ANNOTATIONS.get(doc_id, [])
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("train", help="PolNeAR train folder (text/ + attributions/)")
@@ -160,11 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", default=None, help="pickle file to keep parses between runs")
     args = parser.parse_args(argv)
 
-    from whosaid.evaluation.gold import read_polnear, tokens
     from whosaid.quotes.scorer import IndirectModel
 
-    for gold in read_polnear(args.train, annotator="all"):
-        _ANNOTATIONS.setdefault(gold.id, []).append([tokens(a.text) for a in gold.attributions])
     articles = parsed_articles(args.train, args.limit, args.cache)
     tune, rest = articles[: args.tune_on], articles[args.tune_on :]
     weights, bias = fit(examples(rest))
