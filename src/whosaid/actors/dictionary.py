@@ -38,11 +38,16 @@ from typing import Any
 DATA_FILE = "actors.jsonl.gz"
 
 
+_POSSESSIVE = re.compile(r"'s\b")
+_SEPARATORS = re.compile(r"[\s\-_]+")
+
+
+@lru_cache(maxsize=1 << 16)
 def normalise(name: str) -> str:
     """Lower case, curly quotes and hyphens folded, possessive dropped: ``Al-Assad’s`` -> ``al assad``."""
     name = name.replace("’", "'").replace("‘", "'")
-    name = re.sub(r"'s\b", "", name.strip())
-    name = re.sub(r"[\s\-_]+", " ", name.lower())
+    name = _POSSESSIVE.sub("", name.strip())
+    name = _SEPARATORS.sub(" ", name.lower())
     return name.strip(" ,;:'\"")
 
 
@@ -160,6 +165,7 @@ class ActorDictionary:
                 if first in country_words[entry.country] and len(rest.split()) >= 2 and entry not in self.by_alias[rest]:
                     self.by_alias[rest].append(entry)
         self.max_alias_words = max((len(a.split()) for a in self.by_alias), default=1)
+        self.alias_first_words = {a.split()[0] for a in self.by_alias if a.strip()}
 
     # --- building -------------------------------------------------------------------------
 

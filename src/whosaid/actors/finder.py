@@ -198,41 +198,61 @@ class _Finder:
         self.when: dt.date | None = article.published
         self.blocked = _blocked(article)
         self.quoted = _quote_mask(self.text)
+        self.tokens = list(doc)  # spaCy makes a new Token object on every access: make them once
         self.sent_of: dict[int, int] = {}
         for i, sent in enumerate(doc.sents):
-            for token in sent:
-                self.sent_of[token.i] = i
+            for j in range(sent.start, sent.end):
+                self.sent_of[j] = i
 
     # --- 1. names ---------------------------------------------------------------------
 
     def gazetteer(self) -> list[tuple[int, int, list[Entry]]]:
-        """Dictionary names in the text, longest first: (token start, token end, entries)."""
-        doc, found, i = self.doc, [], 0
+        """Dictionary names in the text, longest first: (token start, token end, entries).
+
+        A name is a run of capitalised words (connectors such as ``of`` or ``al`` inside it)
+        on one line, whose first word starts some alias; only those runs are looked up.
+        """
+        doc, text, found, i = self.doc, self.doc.text, [], 0
         limit = min(self.d.max_alias_words, 8)
-        while i < len(doc):
-            token = doc[i]
-            if not (_is_capitalised(token) or token.lower_ == "the") or token.is_space:
+        tokens = self.tokens
+        size = len(tokens)
+        lower = [t.lower_ for t in tokens]
+        capital = [_is_capitalised(t) for t in tokens]
+        # run[j]: how many tokens from j on could all belong to one name
+        run = [0] * (size + 1)
+        for j in range(size - 1, -1, -1):
+            t = tokens[j]
+            fits = (capital[j] or lower[j] in CONNECTORS) and not t.is_space and "\n" not in t.text_with_ws[:-1]
+            run[j] = run[j + 1] + 1 if fits else 0
+        first_words = self.d.alias_first_words
+
+        def may_start(j: int) -> bool:
+            words = normalise(tokens[j].text).split()
+            return not words or words[0] in first_words
+
+        while i < size:
+            if not (capital[i] or lower[i] == "the") or tokens[i].is_space or not run[i]:
+                i += 1
+                continue
+            skip_article = lower[i] == "the"
+            if not may_start(i + 1 if skip_article and i + 1 < size else i):
                 i += 1
                 continue
             match = None
-            for n in range(min(limit, len(doc) - i), 0, -1):
-                span = doc[i:i + n]
-                last = span[-1]
-                if not _is_capitalised(last) or any(
-                    not (_is_capitalised(t) or t.lower_ in CONNECTORS) or t.is_space or "\n" in t.text_with_ws[:-1]
-                    for t in span
-                ):
+            for n in range(min(limit, size - i, run[i]), 0, -1):
+                last = i + n - 1
+                if not capital[last]:
                     continue
-                words = [t for t in span if t.lower_ != "the" or t.i != i]
-                if not words:
+                first = i + 1 if skip_article else i
+                if first > last:
                     continue
-                key = normalise(doc[words[0].i:i + n].text)
+                key = normalise(text[tokens[first].idx:tokens[last].idx + len(tokens[last].text)])
                 entries = self.d.by_alias.get(key)
                 if not entries:
                     continue
-                if len(words) == 1 and not self._name_like(words[0], key):
+                if first == last and not self._name_like(tokens[first], key):
                     continue
-                if words[0].i != i and doc[i].head.i not in range(i, i + n):
+                if first != i and doc[i].head.i not in range(i, i + n):
                     # "the Syria talks": the article belongs to the noun the name modifies
                     match = (i + 1, i + n, list(entries))
                 else:
@@ -531,11 +551,12 @@ class _Finder:
         others = [c for c in others if c.type != "person"]
         # single words: a surname (or an ORG/GPE tag on one) joins the nearest full name with it
         leftovers: list[Candidate] = []
+        people_words = [(cl, cl.words) for cl in clusters if cl.type == "person"]  # single words leave these as they are
         for cand in sorted(single + [c for c in others if len(normalise(c.name).split()) == 1], key=lambda c: c.start):
             word = normalise(cand.name)
-            fits = [cl for cl in clusters if cl.type == "person" and word and word in (cl.words[-1], cl.words[-1].removeprefix("al "))]
+            fits = [cl for cl, words in people_words if word and word in (words[-1], words[-1].removeprefix("al "))]
             if not fits and cand.type == "person":
-                fits = [cl for cl in clusters if cl.type == "person" and word in cl.words[1:]]
+                fits = [cl for cl, words in people_words if word in words[1:]]
             if not fits:
                 leftovers.append(cand)
                 continue
@@ -571,7 +592,7 @@ class _Finder:
             return
         taken = [(m.start, m.end) for cl in clusters for m in cl.mentions]
         doc = self.doc
-        for token in doc:
+        for token in self.tokens:
             fits = by_surname.get(token.lower_)
             if not fits or not _is_capitalised(token) or token.pos_ != "PROPN":
                 continue
@@ -641,7 +662,7 @@ class _Finder:
             if not acronyms:
                 continue
             taken = [(x.start, x.end) for c in clusters for x in c.mentions]
-            for token in self.doc:
+            for token in self.tokens:
                 if token.text in acronyms and not _inside(taken, token.idx, token.idx + len(token)) \
                         and not _inside(self.blocked, token.idx, token.idx + len(token)):
                     cl.mentions.append(Candidate(start=token.idx, end=token.idx + len(token), kind="name",
@@ -762,7 +783,7 @@ class _Finder:
             if cand and not _inside(taken, cand.start, cand.end) and not _inside(self.blocked, cand.start, cand.end):
                 out.append(cand)
         # "the ayatollah’s office": a possessor is not a chunk of its own
-        for token in self.doc:
+        for token in self.tokens:
             if token.dep_ == "poss" and token.lower_ in PERSON_NOUNS and token.tag_ not in ("NNS", "NNPS"):
                 left = min((t.i for t in token.subtree), default=token.i)
                 span = self.doc[left:token.i + 1]
@@ -910,9 +931,9 @@ class _Finder:
         for cl in clusters:
             for m in cl.mentions:
                 for i in range(m.head.i - 8, m.head.i + 8):
-                    if 0 <= i < len(doc) and m.start <= doc[i].idx < m.end:
+                    if 0 <= i < len(doc) and m.start <= self.tokens[i].idx < m.end:
                         owner[i] = (m, cl)
-        for tok in doc:
+        for tok in self.tokens:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound",) or tok.is_space:
                 continue
             if tok.pos_ == "PROPN" and not (tok.text.istitle() or tok.text.isupper()) or tok.ent_type_ in ("PERSON",):
@@ -986,7 +1007,7 @@ class _Finder:
         if tok.lower_ in NOT_NAMES or len(lemma) < 3:
             return None
         compounds = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
-        words = [c.text if c.i != c.sent.start else c.lower_ for c in [*compounds, tok]]
+        words = [c.lower_ if c.is_sent_start else c.text for c in [*compounds, tok]]
         if compounds:
             found = self.d.agent(" ".join([*(c.lower_ for c in compounds), lemma]))
             if found:
@@ -1054,7 +1075,7 @@ class _Finder:
     def _personal_pronouns(self, clusters: list[Cluster]) -> list[Token]:
         taken = [(m.start, m.end) for cl in clusters for m in cl.mentions]
         return [
-            t for t in self.doc
+            t for t in self.tokens
             if (t.lower_ in PRONOUNS_MALE or t.lower_ in PRONOUNS_FEMALE) and t.tag_ in ("PRP", "PRP$")
             and not _inside(taken, t.idx, t.idx + len(t)) and not _inside(self.blocked, t.idx, t.idx + len(t))
         ]
@@ -1100,10 +1121,11 @@ class _Finder:
         owner.sort(key=lambda pair: pair[0].start)
         tokens = self._personal_pronouns(clusters)
         self.infer_genders(clusters, tokens)
+        genders = {id(cl): cl.gender for cl in clusters}  # pronoun mentions add no gender
         for token in tokens:
             low = token.lower_
             gender = "m" if low in PRONOUNS_MALE else "f"
-            best = self._antecedent(token, gender, owner)
+            best = self._antecedent(token, gender, owner, genders)
             if best is None:
                 continue
             cl, conf = best
@@ -1157,7 +1179,7 @@ class _Finder:
         taken = [(m.start, m.end) for cl in clusters for m in cl.mentions]
         owner = sorted(((m, cl) for cl in clusters if cl.type in ("group", "organisation", "country")
                         for m in cl.mentions if m.kind in kinds), key=lambda pair: pair[0].start)
-        for pron in self.doc:
+        for pron in self.tokens:
             if not wanted(pron):
                 continue
             if _inside(taken, pron.idx, pron.idx + len(pron)) or _inside(self.blocked, pron.idx, pron.idx + len(pron)):
@@ -1174,7 +1196,8 @@ class _Finder:
             if scores:
                 yield pron, sorted(scores.values(), key=lambda pair: pair[0], reverse=True)
 
-    def _antecedent(self, pron: Token, gender: str, owner: list[tuple[Candidate, Cluster]]) -> tuple[Cluster, float] | None:
+    def _antecedent(self, pron: Token, gender: str, owner: list[tuple[Candidate, Cluster]],
+                    genders: dict[int, str | None]) -> tuple[Cluster, float] | None:
         sent = self.sent_of.get(pron.i, 0)
         pron_quoted = self.quoted[pron.idx] if pron.idx < len(self.quoted) else False
         scores: dict[int, tuple[float, Cluster]] = {}
@@ -1182,7 +1205,7 @@ class _Finder:
         for m, cl in owner:
             if m.start >= pron.idx:
                 break
-            if cl.gender and cl.gender != gender:
+            if genders[id(cl)] and genders[id(cl)] != gender:
                 continue
             if not pron_quoted and self.quoted[m.start]:
                 continue
