@@ -15,23 +15,42 @@ import logging
 from collections.abc import Iterable, Iterator
 
 from whosaid.actors import find_actors
-from whosaid.actors.dictionary import ActorDictionary
+from whosaid.actors.dictionary import ActorDictionary, load_dictionary
 from whosaid.events import find_events
+from whosaid.events import types as event_types
+from whosaid.events.places import gazetteer
 from whosaid.nlp import DEFAULT_MODEL, load_model
 from whosaid.nlp.parse import parse, parse_many
 from whosaid.quotes import find_quotes
+from whosaid.quotes.cues import lexicon
+from whosaid.quotes.scorer import indirect_model
 from whosaid.records import Analysis, Article, Rejected
 
 log = logging.getLogger(__name__)
 
 
+def load_reference_data() -> None:
+    """Load every stage's reference data now (each is loaded once per process, on first use)."""
+    load_dictionary()
+    lexicon()
+    indirect_model()
+    event_types.triggers()
+    gazetteer()
+
+
 class Pipeline:
-    """Runs every analysis stage over articles with one loaded spaCy pipeline."""
+    """Runs every analysis stage over articles with one loaded spaCy pipeline.
+
+    The model and the reference data (actor dictionary, cue lexicon, reported-speech
+    model, event types, place gazetteer) load when the pipeline is made, not inside
+    the first article.
+    """
 
     def __init__(self, model: str = DEFAULT_MODEL, dictionary: ActorDictionary | None = None):
         self.model = model
         self.nlp = load_model(model)
         self.dictionary = dictionary  # None: the shipped actor dictionary
+        load_reference_data()
 
     def analyse(self, article: Article) -> Analysis:
         """Analyse one article: its actors, quotes and events."""

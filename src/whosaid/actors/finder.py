@@ -43,6 +43,7 @@ from whosaid.actors.vocabulary import (
     TITLE_WORDS,
     WEAK_ROLE_WORDS,
 )
+from whosaid.nlp.parse import doc_text
 from whosaid.records import Actor, Article, Mention
 
 #: Nouns that make a leader political rather than a band's or a team's ("the party leader").
@@ -212,7 +213,7 @@ class _Finder:
         A name is a run of capitalised words (connectors such as ``of`` or ``al`` inside it)
         on one line, whose first word starts some alias; only those runs are looked up.
         """
-        doc, text, found, i = self.doc, self.doc.text, [], 0
+        doc, text, found, i = self.doc, doc_text(self.doc), [], 0
         limit = min(self.d.max_alias_words, 8)
         tokens = self.tokens
         size = len(tokens)

@@ -6,6 +6,7 @@ event's actor): this is the one place that answers it.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 
 from whosaid.records import Actor, Mention
@@ -24,6 +25,8 @@ class MentionIndex:
         self._mentions: list[tuple[Mention, Actor]] = sorted(
             ((m, a) for a in self.actors for m in a.mentions), key=lambda pair: pair[0].start
         )
+        self._starts = [m.start for m, _ in self._mentions]
+        self._longest = max((m.end - m.start for m, _ in self._mentions), default=0)
 
     def actor_at(self, start: int, end: int) -> tuple[Actor, Mention] | tuple[None, None]:
         """The actor and mention that [start, end) refers to, or (None, None).
@@ -34,7 +37,8 @@ class MentionIndex:
         the United States); the largest overlap; the shorter mention.
         """
         best: tuple[tuple[bool, bool, int, int], Actor, Mention] | None = None
-        for mention, actor in self._mentions:
+        first = bisect.bisect_left(self._starts, start - self._longest)  # nothing before can reach start
+        for mention, actor in self._mentions[first:]:
             if mention.start >= end:
                 break
             overlap = min(end, mention.end) - max(start, mention.start)

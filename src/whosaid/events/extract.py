@@ -181,6 +181,16 @@ class EventFinder:
         self.reference = article.published or header_date(article)
         self.cues = {(q.cue.start, q.cue.end) for q in quotes if q.cue}
         self.dateline = dateline_place(article)
+        # sentences and their entities, made once (``token.sent`` and ``span.ents`` re-scan the Doc)
+        self.sents = list(doc.sents)
+        self.sent_of = [0] * len(doc)
+        self.sent_ents: list[list] = [[] for _ in self.sents]
+        for k, sent in enumerate(self.sents):
+            self.sent_of[sent.start:sent.end] = [k] * (sent.end - sent.start)
+        for ent in doc.ents:  # as ``span.ents``: only entities wholly inside their sentence
+            k = self.sent_of[ent.start]
+            if ent.end <= self.sents[k].end:
+                self.sent_ents[k].append(ent)
 
     # ---- participants -------------------------------------------------------------------
 
@@ -460,7 +470,7 @@ class EventFinder:
     def find(self) -> tuple[Event, ...]:
         drafts: list[_Draft] = []
         excluded = [(s.start, s.end) for s in self.article.excluded]
-        for sent in self.doc.sents:
+        for sent in self.sents:
             if any(s <= sent.start_char and sent.end_char <= e for s, e in excluded):
                 continue
             sentence = self.sentence_events(sent, drafts)
@@ -816,9 +826,9 @@ class EventFinder:
 
     def place_and_date(self, drafts: list[_Draft]) -> None:
         for i, d in enumerate(drafts):
-            sent = d.trigger.sent
-            d.date = self.sentence_date(d.trigger, sent)
-            d.location = self.sentence_place(d, sent)
+            k = self.sent_of[d.trigger.i]
+            d.date = self.sentence_date(d.trigger, k)
+            d.location = self.sentence_place(d, k)
             if d.date is None or d.location is None:
                 parties = set(d.actor) | set(d.recipient) | set(d.claimed_by)
                 for prev in reversed(drafts[:i]):
@@ -847,12 +857,13 @@ class EventFinder:
                 drafts.remove(d)
             seen.add(key)
 
-    def sentence_date(self, tok, sent) -> dt.date | None:
+    def sentence_date(self, tok, k: int) -> dt.date | None:
+        """The date in sentence ``k`` nearest to ``tok`` in its clause (or anywhere, for the main verb)."""
         best = None
-        for ent in sent.ents:
+        for ent in self.sent_ents[k]:
             if ent.label_ != "DATE":
                 continue
-            if not _in_own_clause(ent.root, tok) and tok.sent.root.i != tok.i:
+            if not _in_own_clause(ent.root, tok) and self.sents[k].root.i != tok.i:
                 continue
             date = resolve_date(ent.text, self.reference)
             if date is None:
@@ -862,10 +873,10 @@ class EventFinder:
                 best = (distance, date)
         return best[1] if best else None
 
-    def sentence_place(self, d: _Draft, sent) -> Location | None:
+    def sentence_place(self, d: _Draft, k: int) -> Location | None:
         parties = set(d.actor) | set(d.recipient)
         best = None
-        for ent in sent.ents:
+        for ent in self.sent_ents[k]:
             if ent.label_ not in ("GPE", "LOC", "FAC"):
                 continue
             root = ent.root

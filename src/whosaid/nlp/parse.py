@@ -40,6 +40,14 @@ def analysable_text(article: Article) -> str:
     return "".join(chars)
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (spaCy joins every token's text on each access)."""
+    text = doc.user_data.get("whosaid_text")
+    if text is None:
+        text = doc.user_data["whosaid_text"] = doc.text
+    return text
+
+
 def parse(nlp: Language, article: Article) -> Doc:
     """Parse one article; ``doc[i].idx`` indexes into ``article.text``."""
     return nlp(analysable_text(article))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from whosaid.nlp.parse import doc_text
 from whosaid.quotes.candidates import Candidate, Paragraphs
 from whosaid.quotes.cues import lexicon
 from whosaid.quotes.direct import direct_candidates
@@ -229,7 +230,7 @@ def find_quotes(doc, article: Article, actors: tuple[Actor, ...]) -> tuple[Quote
     an unresolved speaker is ``None`` with ``speaker_reason`` saying why.
     """
     text = article.text
-    analysed = doc.text
+    analysed = doc_text(doc)
     lex = lexicon()
     paras = Paragraphs(analysed)
     quoted = quoted_stretches(analysed)

@@ -98,10 +98,3 @@ def sentence_end(tok: Token) -> int:
     last = sentence_last(tok)
     return last.idx + len(last)
 
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once per Doc (spaCy joins every token's text on each access)."""
-    text = doc.user_data.get("whosaid_text")
-    if text is None:
-        text = doc.user_data["whosaid_text"] = doc.text
-    return text

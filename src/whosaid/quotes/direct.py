@@ -16,6 +16,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from whosaid.nlp.parse import doc_text
 from whosaid.quotes.candidates import Candidate, Paragraphs, tokens_in
 from whosaid.quotes.cues import CueLexicon
 from whosaid.quotes.marks import Quoted
@@ -122,7 +123,7 @@ def direct_candidates(doc: Doc, quoted: tuple[Quoted, ...], lex: CueLexicon, par
     """One candidate per quotation (split quotes merged), in text order."""
     from whosaid.quotes.speakers import addressee_of, subject_of
 
-    text = doc.text
+    text = doc_text(doc)
     out: list[Candidate] = []
     qlist = list(quoted)
     header: tuple[Token | None, Token | None, int] | None = None  # cue, speaker, paragraph index

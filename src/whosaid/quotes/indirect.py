@@ -14,7 +14,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from whosaid.quotes.candidates import Candidate, doc_text, sentence_end, trim
+from whosaid.nlp.parse import doc_text
+from whosaid.quotes.candidates import Candidate, sentence_end, trim
 from whosaid.quotes.cues import CueLexicon
 from whosaid.quotes.direct import according_object
 from whosaid.quotes.scorer import IndirectModel, features, indirect_model

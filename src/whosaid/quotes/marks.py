@@ -103,16 +103,19 @@ def _double_in_paragraph(text: str, start: int, end: int) -> list[tuple[int, int
 def _single_in_paragraph(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Top-level single-mark quotes outside the double-mark ones: ‘…’ or '…' with word boundaries."""
     out = []
+    blocked = bytearray(max(end - start, 0))  # 1 where a double-mark quote already is
+    for a, b in taken:
+        blocked[max(a, start) - start:max(min(b, end), start) - start] = b"\x01" * max(min(b, end) - max(a, start), 0)
     i = start
     while i < end:
-        if any(a <= i < b for a, b in taken):
+        if blocked[i - start]:
             i += 1
             continue
         ch = text[i]
         opening = (ch in OPEN_SINGLE or ch == STRAIGHT_SINGLE) and _is_opening_straight(text, i)
         if opening and i + 1 < end and not text[i + 1].isspace():
             for j in range(i + 2, end):
-                if any(a <= j < b for a, b in taken):
+                if blocked[j - start]:
                     break
                 cj = text[j]
                 if cj in CLOSE_SINGLE or cj == STRAIGHT_SINGLE:
