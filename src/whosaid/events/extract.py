@@ -1076,8 +1076,13 @@ def _negated(tok) -> bool:
             return True
     if tok.dep_ in ("xcomp",) and any(c.dep_ == "neg" for c in tok.head.children):
         return True
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NOT_DONE_HEADS:
+        return True  # "failed to reach agreement", "refused to meet": the act did not happen
     return False
 
+
+#: Verbs whose infinitive is an act that did not happen.
+NOT_DONE_HEADS = {"fail", "refuse", "decline"}
 
 SPEECH_VERBS = {"say", "announce", "tell", "state", "add", "report", "confirm", "insist", "indicate", "claim",
                 "declare", "reply", "write", "promise", "pledge", "vow"}
