@@ -284,7 +284,7 @@ def test_reported_speech_model_file_is_well_formed():
     names = {f.split("=")[0] for f in model.weights}
     assert names <= {
         "lemma", "prec", "comp", "comp+prec", "lemma+comp", "dep", "tag", "subj", "subj_lemma", "len",
-        "comp+len", "neg", "modal", "passive", "first", "head", "has_verb", "question", "after_to",
+        "comp+len", "neg", "modal", "passive", "first", "head", "has_verb", "question", "after_to", "quoted+comp",
     }, names
 
 

@@ -35,7 +35,10 @@ DIRECT_SHARE = 0.8
 CONTINUATION_PARAGRAPHS = 2
 #: Share of a headline quote's words found in a later quote for it to take that quote's speaker.
 HEADLINE_SHARE = 0.6
-#: Keep reported objects/infinitives that sit inside another reported clause as quotes of their own.
+#: ``praised Iran as “…”``, ``called it “…”``: the reported object with its quotation is one
+#: mixed quote (PolNeAR's convention) rather than the quotation alone.
+OBJECT_QUOTES_MIXED = True
+#: Keep reported speech that sits inside another reported clause as quotes of its own.
 NESTED_OBJECTS = False
 
 
@@ -66,6 +69,7 @@ def _merge(text: str, directs: list[Candidate], indirects: list[Candidate]) -> l
     for ind in indirects:
         if ind.object_content and any(
             d.cue_token is not None and d.cue_token == ind.cue_token and d.start < ind.end and ind.start < d.end
+            and not (OBJECT_QUOTES_MIXED and ind.start - 2 <= d.start and d.end <= ind.end + 2)
             for d in directs
         ):
             continue  # ``praised Iran as “…”``, ``called it “…”``: the quotation is what the cue reports
@@ -105,6 +109,8 @@ def _merge(text: str, directs: list[Candidate], indirects: list[Candidate]) -> l
             continue
         ind.kind = "mixed"
         ind.quoted = [q for d in inside for q in d.quoted]
+        # the quotation may end just past the clause, closing mark and all ("as “… ally.”")
+        ind.content[-1] = (ind.content[-1][0], max(ind.end, *(q.end for q in ind.quoted)))
         if ind.speaker_head is None:
             donor = next((d for d in inside if d.speaker_head is not None), None)
             if donor is not None:
@@ -113,15 +119,15 @@ def _merge(text: str, directs: list[Candidate], indirects: list[Candidate]) -> l
             removed.add(id(d))
         kept.append(ind)
     if not NESTED_OBJECTS:
-        # ``agreed that the U.S. was seeking to achieve …``: an object or infinitive reported inside
-        # another reported clause is part of that clause, not a second quote.
+        # ``agreed that the U.S. was seeking to achieve …``, ``slammed the U.S. for wanting Assad to
+        # go``: speech reported inside another reported clause is part of that clause, not a second
+        # quote (an object or infinitive when its cue is inside, a clause when all of it is).
         clauses = [(k.start, k.end, k) for k in kept]
-        kept = [
-            k
-            for k in kept
-            if k.object_content is False
-            or not any(o is not k and s <= k.cue[0] < e for s, e, o in clauses)
-        ]
+
+        def nested(k: Candidate, s: int, e: int) -> bool:
+            return s <= k.cue[0] < e and (k.object_content or "comp=xcomp_obj" in k.features or s <= k.start and k.end <= e)
+
+        kept = [k for k in kept if not any(o is not k and nested(k, s, e) for s, e, o in clauses)]
     out = [d for d in directs if id(d) not in removed] + kept
     out.sort(key=lambda c: (c.start, c.end))
     # Identical content found twice (two cues over one clause): keep the first.

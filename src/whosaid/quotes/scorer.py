@@ -112,6 +112,8 @@ def features(cue: Token, lemma: str, precision: float, comp: str, subject: Token
         out.append(f"head={_entity(head)}")
         if any(t.pos_ in ("VERB", "AUX") for t in content):
             out.append("has_verb")
+        if any(t.is_quote for t in content):  # ``called it “disqualifying”``: a quotation inside
+            out.append(f"quoted+comp={comp}")
     last = sentence_last(cue)
     if last.text == "?" or (last.i > 0 and doc[last.i - 1].text == "?"):
         out.append("question")
