@@ -127,6 +127,17 @@ def test_negated_event_is_marked(nlp):
     assert events and all(e.negated for e in events if e.type in ("AGREE", "CONSULT"))
 
 
+def test_an_act_that_failed_or_was_refused_did_not_happen(pipeline):
+    """The whole pipeline: "failed to reach agreement" is an AGREE that did not happen."""
+    analysis = pipeline.analyse(article_from_string(
+        "Palestinians and Israelis failed to reach agreement on the fate of the offices on Sunday."))
+    agree = [e for e in analysis.events if e.type == "AGREE"]
+    assert agree and all(e.negated for e in agree), [(e.type, e.negated) for e in analysis.events]
+    analysis = pipeline.analyse(article_from_string(
+        "Israeli President Moshe Katsav has refused to meet Jordan's King Abdullah II in Tel Aviv."))
+    assert {e.type for e in analysis.events if not e.negated} == {"REJECT"}
+
+
 def test_hypothetical_event_is_marked(nlp):
     events, _ = run(nlp, "Putin would meet Khamenei in Tehran if the talks succeed.")
     consult = [e for e in events if e.type == "CONSULT"]

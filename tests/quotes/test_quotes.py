@@ -120,6 +120,22 @@ def test_mixed_quote_keeps_the_paraphrase(nlp):
     assert q.speaker_mention.text == "A brief readout from the Kremlin"
 
 
+def test_reported_object_with_a_quotation_is_one_mixed_quote(nlp):
+    """``praised Iran as “…”``: what is praised and the quoted words are one mixed quote."""
+    text = "Putin praised Iran as “a trustworthy and reliable ally.”"
+    _, _, quotes = analyse(nlp, text, with_actors=False)
+    q = only(quotes, "Iran as a trustworthy and reliable ally.")
+    assert q.kind == "mixed" and q.cue.text == "praised"
+    assert q.text.endswith("ally.”")  # the closing mark is kept
+    assert len(quotes) == 1
+
+
+def test_speech_reported_inside_a_reported_clause_is_not_a_second_quote(nlp):
+    text = "At his meeting with Putin, Khamenei slammed the U.S. and its allies for wanting Assad to go."
+    _, _, quotes = analyse(nlp, text)
+    assert [q.cue.text for q in quotes] == ["slammed"], [(q.cue.text if q.cue else None, q.text) for q in quotes]
+
+
 def test_coordinated_speakers(nlp):
     text = ("Khamenei and Putin agreed that the U.S. was seeking to achieve in the talks what it "
             "could not do on the battlefield.")
