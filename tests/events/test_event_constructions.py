@@ -3,7 +3,10 @@ demands, stated refusals, light-verb nouns, and subjects the actors stage left u
 
 from __future__ import annotations
 
+import pytest
+
 from tests.events.test_event_extract import only, run, who
+from whosaid.ingest import article_from_string
 
 
 def test_willing_to_is_an_intent_to_cooperate(nlp):
@@ -11,6 +14,16 @@ def test_willing_to_is_an_intent_to_cooperate(nlp):
     e = only(events, "AGREE")
     assert who(e.actor, names) == {"Iran"}
     assert e.cameo.startswith("03")
+
+
+@pytest.mark.parametrize("text", [
+    "Japan will send 5,000 tons of rice aid to refugees in Sudan, officials said on Monday.",
+    "The European Union will provide $40 million of humanitarian aid to flood victims, a spokesman said.",
+])
+def test_a_promised_quantity_of_aid_is_an_intent_to_give_it(pipeline, text):
+    """``will send 5,000 tons of rice aid``: the aid noun's verb is future, so it is a promise (CAMEO 033)."""
+    analysis = pipeline.analyse(article_from_string(text))
+    assert [(e.type, e.cameo) for e in analysis.events] == [("AGREE", "033")]
 
 
 def test_said_someone_must_is_a_demand_of_them(nlp):

@@ -638,18 +638,19 @@ class EventFinder:
                 draft.confidence = 0.3
         draft.negated = _negated(tok)
         draft.hypothetical = _hypothetical(tok)
-        holder = tok.head if nominal and tok.dep_ == "compound" else tok
-        if nominal and holder.dep_ == "dobj" and holder.head.pos_ == "VERB":  # "may halt mediation efforts if"
-            draft.negated = draft.negated or _negated(holder.head)
-            draft.hypothetical = draft.hypothetical or _hypothetical(holder.head)
+        light = _light_verb(tok) if nominal else None
+        if light is not None:  # "may halt mediation efforts if", "will not send tons of aid"
+            draft.negated = draft.negated or _negated(light)
+            draft.hypothetical = draft.hypothetical or _hypothetical(light)
         if not nominal and draft.negated and plover in REFUSABLE and (_future(tok) or _refusal(tok)):
             # "will not accept", "would not meet": a stated refusal is itself an event (CAMEO 12)
             draft.type, draft.cameo, draft.mode, draft.negated = "REJECT", "120", None, False
         elif not nominal and _future(tok) and _unless(tok) and (plover in FUTURE_TO_AGREE or plover in FUTURE_TO_THREATEN):
             draft.type, draft.cameo, draft.mode, draft.intent = "THREATEN", "130", None, True
-        elif nominal and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and _future(tok.head) \
-                and not _negated(tok.head) and (plover in FUTURE_TO_AGREE or plover in FUTURE_TO_THREATEN):
-            # "will provide food aid", "will extend the curfew": an intention, as for a verb
+        elif light is not None and _future(light) and not _negated(light) \
+                and (plover in FUTURE_TO_AGREE or plover in FUTURE_TO_THREATEN):
+            # "will provide food aid", "will provide 25,000 tons of aid", "will extend the curfew":
+            # an intention, as for a verb
             if plover in FUTURE_TO_AGREE:
                 draft.type, draft.cameo, draft.mode, draft.intent = "AGREE", FUTURE_TO_AGREE[plover], None, True
             else:
