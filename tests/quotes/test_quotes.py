@@ -136,6 +136,15 @@ def test_speech_reported_inside_a_reported_clause_is_not_a_second_quote(nlp):
     assert [q.cue.text for q in quotes] == ["slammed"], [(q.cue.text if q.cue else None, q.text) for q in quotes]
 
 
+def test_a_second_report_joined_on_is_not_part_of_the_first(nlp):
+    """``says he would release …, calling them …``: the participle reports something else."""
+    text = ("Trump says he would release his tax returns on Friday, calling them “very boring” and "
+            "“beautiful.”")
+    _, _, quotes = analyse(nlp, text)
+    says = next(q for q in quotes if q.cue is not None and q.cue.text == "says")
+    assert "calling" not in says.text and says.text.endswith("on Friday"), says.text
+
+
 def test_coordinated_speakers(nlp):
     text = ("Khamenei and Putin agreed that the U.S. was seeking to achieve in the talks what it "
             "could not do on the battlefield.")

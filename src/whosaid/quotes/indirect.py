@@ -28,6 +28,9 @@ GEN_MIN_PRECISION = 0.03
 #: verbs that take an object and an infinitive; the parse tells which (``xcomp`` with an object).
 MIN_CONTENT_TOKENS = 3
 _WORDS = re.compile(r"\w")
+#: Aspectual verbs report nothing themselves: in ``continued to insist that …`` the cue is
+#: ``insist``; ``continued to work on the budget`` reports nothing.
+ASPECTUAL_VERBS = {"continue", "begin", "start", "keep", "stop", "resume", "cease"}
 #: Cues reliable enough to report the clause they interrupt (``The risk, he said, is …``).
 STRONG_CUE = 0.5
 #: Prepositions whose object is what a cue verb is about (``called for``, ``talked about``);
@@ -213,6 +216,30 @@ def _trim_tail(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _before_another_report(doc: Doc, start: int, end: int, lex: CueLexicon) -> tuple[int, int]:
+    """``says he would release his returns on Friday, calling them “very boring”``: a clause
+    joined on after a comma or a conjunction whose verb is itself a strong cue (an advcl or a
+    conjunct) is another report, with its own quote: the content ends before it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return start, end
+    for tok in span:
+        if tok.i == span.start or tok.dep_ not in ("advcl", "conj") or tok.pos_ != "VERB":
+            continue
+        if not (span.start <= tok.head.i < span.end) or lex.verb_precision(tok.lemma_) < STRONG_CUE:
+            continue
+        left = tok.left_edge.i
+        if left <= span.start:
+            continue
+        prev = doc[left - 1]
+        if prev.text not in (",", ";", "—", "–") and prev.dep_ != "cc":
+            continue
+        cut_start, cut_end = _strip_edges(doc, start, prev.idx)
+        if cut_end > cut_start:
+            return cut_start, cut_end
+    return start, end
+
+
 def _strip_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading/trailing punctuation and conjunctions left at a clause's edges."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -304,7 +331,7 @@ def indirect_candidates(doc: Doc, lex: CueLexicon, model: IndirectModel | None |
         if tok.tag_ == "VBN" and tok.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
             continue  # ``Rex Tillerson, proposed Secretary of State, …``: a participle is not a report
         precision = lex.verb_precision(tok.lemma_)
-        if precision < GEN_MIN_PRECISION:
+        if precision < GEN_MIN_PRECISION or tok.lemma_.lower() in ASPECTUAL_VERBS:
             continue
         found = complement(tok, precision, GEN_MIN_PRECISION)
         if found is None and precision >= STRONG_CUE:
@@ -325,6 +352,7 @@ def indirect_candidates(doc: Doc, lex: CueLexicon, model: IndirectModel | None |
         start, end = _strip_edges(doc, found[0], found[1])
         if found[2] not in ("ccomp", "xcomp_obj"):
             start, end = _trim_tail(doc, start, end)
+        start, end = _before_another_report(doc, start, end, lex)
         n = len(doc.char_span(start, end, alignment_mode="expand") or ())
         if n < 1:
             continue
