@@ -54,7 +54,7 @@ class Pipeline:
 
     def analyse(self, article: Article) -> Analysis:
         """Analyse one article: its actors, quotes and events."""
-        return self._stages(parse(self.nlp, article), article)
+        return self.analyse_doc(parse(self.nlp, article), article)
 
     def analyse_many(
         self, items: Iterable[Article | Rejected], batch_size: int = 8
@@ -86,12 +86,13 @@ class Pipeline:
                 continue
             try:
                 doc = docs.get(item.id) or parse(self.nlp, item)
-                yield self._stages(doc, item)
+                yield self.analyse_doc(doc, item)
             except Exception as exc:  # noqa: BLE001 - recorded with its reason, batch goes on
                 log.exception("analysis of %s failed", item.source)
                 yield Rejected(item.source, "failed", f"analysis failed: {type(exc).__name__}: {exc}")
 
-    def _stages(self, doc, article: Article) -> Analysis:
+    def analyse_doc(self, doc, article: Article) -> Analysis:
+        """The actors, quotes and events of an article already parsed (``nlp.parse.parse``)."""
         actors = find_actors(doc, article, self.dictionary)
         quotes = find_quotes(doc, article, actors)
         events = find_events(doc, article, actors, quotes)
