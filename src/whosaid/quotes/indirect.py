@@ -248,7 +248,8 @@ def _strip_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
     toks = list(span)
     while toks and (toks[0].is_punct and not toks[0].is_quote or toks[0].dep_ == "cc"):
         toks = toks[1:]
-    while toks and toks[-1].is_punct and not toks[-1].is_quote and toks[-1].text not in ".!?":
+    while toks and (toks[-1].is_punct and not toks[-1].is_quote and toks[-1].text not in ".!?"
+                    or toks[-1].dep_ == "cc"):  # "… for the military and": the parse left the "and"
         toks = toks[:-1]
     if not toks:
         return start, start
