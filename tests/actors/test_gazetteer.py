@@ -1,0 +1,55 @@
+"""The dictionary-name scan is fast because it only looks up runs whose first word starts
+some alias; it must find exactly what trying every capitalised run would find."""
+
+from __future__ import annotations
+
+from whosaid.actors.dictionary import load_dictionary, normalise
+from whosaid.actors.finder import CONNECTORS, _Finder, _is_capitalised
+from whosaid.ingest import article_from_string
+from whosaid.nlp.parse import parse
+
+
+def every_run(finder: _Finder) -> list[tuple[int, int, list]]:
+    """The scan without its shortcut: every start, every length up to the longest alias."""
+    doc, found, i = finder.doc, [], 0
+    limit = min(finder.d.max_alias_words, 8)
+    while i < len(doc):
+        token = doc[i]
+        if not (_is_capitalised(token) or token.lower_ == "the") or token.is_space:
+            i += 1
+            continue
+        match = None
+        for n in range(min(limit, len(doc) - i), 0, -1):
+            span = doc[i:i + n]
+            if not _is_capitalised(span[-1]) or any(
+                not (_is_capitalised(t) or t.lower_ in CONNECTORS) or t.is_space or "\n" in t.text_with_ws[:-1]
+                for t in span
+            ):
+                continue
+            words = [t for t in span if t.lower_ != "the" or t.i != i]
+            if not words:
+                continue
+            key = normalise(doc[words[0].i:i + n].text)
+            entries = finder.d.by_alias.get(key)
+            if not entries or len(words) == 1 and not finder._name_like(words[0], key):
+                continue
+            start = i + 1 if words[0].i != i and doc[i].head.i not in range(i, i + n) else i
+            match = (start, i + n, list(entries))
+            break
+        if match:
+            found.append(match)
+            i = match[1]
+        else:
+            i += 1
+    return found
+
+
+def test_fast_name_scan_finds_what_the_exhaustive_one_does(nlp, seed_text, sample_paths):
+    dictionary = load_dictionary()
+    for text in [seed_text, *(p.read_text(encoding="utf-8") for p in sample_paths[:8])]:
+        article = article_from_string(text)
+        finder = _Finder(parse(nlp, article), article, dictionary)
+        fast = [(s, e, [x.id for x in entries]) for s, e, entries in finder.gazetteer()]
+        slow = [(s, e, [x.id for x in entries]) for s, e, entries in every_run(finder)]
+        assert fast == slow
+        assert fast  # the texts do name known actors
