@@ -10,38 +10,34 @@ from whosaid.nlp.parse import parse
 
 
 def every_run(finder: _Finder) -> list[tuple[int, int, list]]:
-    """The scan without its shortcut: every start, every length up to the longest alias."""
-    doc, found, i = finder.doc, [], 0
+    """The scan without its shortcut: at every start, every length up to the longest alias."""
+    doc = finder.doc
     limit = min(finder.d.max_alias_words, 8)
-    while i < len(doc):
-        token = doc[i]
-        if not (_is_capitalised(token) or token.lower_ == "the") or token.is_space:
-            i += 1
-            continue
-        match = None
+
+    def fits(t) -> bool:
+        return (_is_capitalised(t) or t.lower_ in CONNECTORS) and not t.is_space and "\n" not in t.text_with_ws[:-1]
+
+    def longest_at(i: int) -> tuple[int, int, list] | None:
+        if not (_is_capitalised(doc[i]) or doc[i].lower_ == "the") or doc[i].is_space:
+            return None
         for n in range(min(limit, len(doc) - i), 0, -1):
             span = doc[i:i + n]
-            if not _is_capitalised(span[-1]) or any(
-                not (_is_capitalised(t) or t.lower_ in CONNECTORS) or t.is_space or "\n" in t.text_with_ws[:-1]
-                for t in span
-            ):
-                continue
             words = [t for t in span if t.lower_ != "the" or t.i != i]
-            if not words:
+            if not words or not _is_capitalised(span[-1]) or not all(fits(t) for t in span):
                 continue
             key = normalise(doc[words[0].i:i + n].text)
             entries = finder.d.by_alias.get(key)
-            if not entries or len(words) == 1 and not finder._name_like(words[0], key):
-                continue
-            start = i + 1 if words[0].i != i and doc[i].head.i not in range(i, i + n) else i
-            match = (start, i + n, list(entries))
-            break
-        if match:
-            found.append(match)
-            i = match[1]
-        else:
-            i += 1
-    return found
+            if entries and (len(words) > 1 or finder._name_like(words[0], key)):
+                article_apart = words[0].i != i and doc[i].head.i not in range(i, i + n)
+                return (i + 1 if article_apart else i, i + n, list(entries))
+        return None
+
+    out, i = [], 0
+    while i < len(doc):
+        hit = longest_at(i)
+        out += [hit] if hit else []
+        i = hit[1] if hit else i + 1
+    return out
 
 
 def test_fast_name_scan_finds_what_the_exhaustive_one_does(nlp, seed_text, sample_paths):
