@@ -125,7 +125,7 @@ def _merge(text: str, directs: list[Candidate], indirects: list[Candidate]) -> l
         clauses = [(k.start, k.end, k) for k in kept]
 
         def nested(k: Candidate, s: int, e: int) -> bool:
-            return s <= k.cue[0] < e and (k.object_content or "comp=xcomp_obj" in k.features or s <= k.start and k.end <= e)
+            return s <= k.cue[0] < e and (k.object_content or k.complement == "xcomp_obj" or s <= k.start and k.end <= e)
 
         kept = [k for k in kept if not any(o is not k and nested(k, s, e) for s, e, o in clauses)]
     out = [d for d in directs if id(d) not in removed] + kept

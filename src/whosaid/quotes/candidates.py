@@ -27,6 +27,8 @@ class Candidate:
     confidence: float = 0.5
     #: Reported content that is an object or infinitive rather than a clause (``criticized [X]``).
     object_content: bool = False
+    #: The reported complement's shape (``ccomp``, ``xcomp_obj``, ``dobj``, ``pobj:about`` …).
+    complement: str | None = None
     #: What the indirect model saw (``lemma=say``, ``comp=ccomp`` …), kept for training and debugging.
     features: list[str] = field(default_factory=list)
 

@@ -272,6 +272,7 @@ def indirect_candidates(doc: Doc, lex: CueLexicon, model: IndirectModel | None |
     out: list[Candidate] = []
 
     def propose(cand: Candidate, lemma: str, precision: float, comp: str) -> None:
+        cand.complement = comp
         cand.features = features(
             cand.cue_token, lemma, precision, comp, cand.speaker_head,
             [t for s, e in cand.content for t in (doc.char_span(s, e, alignment_mode="expand") or ())],
