@@ -412,10 +412,10 @@ class _Finder:
             return None
         return None
 
-    def _country_after(self, tok: Token) -> Entry | None:
+    def _country_after(self, tok: Token, preps: tuple[str, ...] = ("in", "of", "from")) -> Entry | None:
         """The country named in an ``in``/``of``/``from`` phrase after a noun (``in south Serbia``)."""
         for prep in tok.rights:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from"):
+            if prep.dep_ == "prep" and prep.lower_ in preps:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj" and pobj.ent_type_ == "GPE":
                         found = self.d.country(" ".join(t.text for t in self._entity_tokens(pobj)))
@@ -805,12 +805,8 @@ class _Finder:
             c = self.d.country(t.text) if (t.ent_type_ in ("NORP", "GPE") or t.pos_ == "PROPN") else None
             if c:
                 country = country or c.country
-        for prep in root.rights if country is None else ():
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):  # "the president of Armenia"
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj" and pobj.ent_type_ == "GPE" and (c := self.d.country(
-                            " ".join(t.text for t in self._entity_tokens(pobj)))):
-                        country = c.country
+        if country is None and (c := self._country_after(root, ("of", "from"))):  # "the president of Armenia"
+            country = c.country
         return Candidate(start=span.start_char, end=span.end_char, kind="nominal", type="person", head=root,
                          titles=titles, country=country, gender=_gender_of([t.text for t in span]))
 
