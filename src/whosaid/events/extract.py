@@ -988,9 +988,9 @@ def _stops(verb) -> bool:
 
 
 def _in_long_entity(tok) -> bool:
-    """Whether a token is inside a named entity of two or more words."""
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    return ent is not None and len(ent) > 1
+    """Whether a token is inside a named entity of two or more words (by its IOB tag and the next one's)."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.ent_iob_ == "I" or (tok.ent_iob_ == "B" and nxt is not None and nxt.ent_iob_ == "I")
 
 
 def _nested_in(tok, anchors: dict):
