@@ -55,6 +55,64 @@ def test_split_quote_is_one_quote_of_two_spans(nlp, seed_text):
     assert quotes[0].speaker_mention.text == "Khamenei"
 
 
+def test_split_quote_with_a_long_attribution_is_still_one_quote(nlp):
+    """A speaker described at length between the two parts does not split the quote in two."""
+    text = ("“It’s not going to be easy for Marco Rubio to do it,” said Representative Peter T. King of "
+            "New York, who endorsed Mr. Rubio on Tuesday. “There is no doubt that right now Trump is the "
+            "favorite.”")
+    _, _, quotes = analyse(nlp, text)
+    assert len(quotes) == 1, [q.text for q in quotes]
+    assert len(quotes[0].content) == 2
+    assert "King" in quotes[0].speaker_mention.text
+
+
+def test_a_reported_clause_with_its_quotations_is_one_quote(nlp):
+    """``says “X” because “Y”`` and ``said that … “X”``: the clause, quotations and all, is one quote."""
+    text = ("Trump says “the whole game has become screwed up” because “football has become soft like "
+            "the country has become soft.” He did not elaborate.")
+    _, _, quotes = analyse(nlp, text)
+    q = only(quotes, "the whole game has become screwed up because football has become soft like the country "
+                     "has become soft.")
+    assert len([x for x in quotes if x.cue is not None and x.cue.text == "says"]) == 1
+    assert q.kind == "mixed" and q.text.startswith("“") and q.text.endswith("soft.”")
+    text = ("The group said in a statement that the announcements were “important preliminary steps to "
+            "treating those escaping violence in Central America as the refugees they are.”")
+    _, _, quotes = analyse(nlp, text, with_actors=False)
+    q = only(quotes, "that the announcements were important preliminary steps to treating those escaping "
+                     "violence in Central America as the refugees they are.")
+    assert q.kind == "mixed" and len(quotes) == 1
+
+
+def test_words_framing_a_quotation_are_not_part_of_it(nlp):
+    """``Asked …, Adelson said, “…”``: the attribution opens the quotation; what precedes it frames it."""
+    text = ("Asked what characteristics he would like the party’s nominee to embody, Adelson said, "
+            "“They have got to be able to win.”")
+    _, _, quotes = analyse(nlp, text)
+    said = next(q for q in quotes if q.cue is not None and q.cue.text == "said")
+    assert said.text.strip("“”. ") == "They have got to be able to win", said.text
+    assert said.kind == "direct"
+
+
+def test_a_name_and_a_colon_attribute_the_paragraph(nlp):
+    """Headlines (``Graham: …``) and transcripts (``SANDERS: …``); a section label is no one."""
+    text = ("Graham: Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP’s Chance to Win Presidency.\n\n"
+            "Thursday at the Republican Jewish Coalition conference, Sen. Lindsey Graham called out his "
+            "rival Donald Trump for alienating Hispanics.\n\n"
+            "The Latest: Cruz to give away engraved shotgun.\n\n"
+            "Bernie Sanders and Hillary Clinton met in Brooklyn for the debate.\n\n"
+            "SANDERS: We need a political revolution in this country.\n\n"
+            "CLINTON: I have a plan that will actually work for working families.")
+    _, actors, quotes = analyse(nlp, text)
+    names = {a.id: a.name for a in actors}
+    by_colon = {q.text.rstrip("."): names.get(q.speaker.actors[0]) if q.speaker else None
+                for q in quotes if q.cue is not None and q.cue.text == ":"}
+    assert by_colon == {
+        "Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP’s Chance to Win Presidency": "Lindsey Graham",
+        "We need a political revolution in this country": "Bernie Sanders",
+        "I have a plan that will actually work for working families": "Hillary Clinton",
+    }, by_colon
+
+
 def test_quote_marks_of_every_style(nlp):
     for open_mark, close_mark in (("“", "”"), ('"', '"'), ("«", "»"), ("‘", "’")):
         text = f"{open_mark}The talks have\u00a0failed and we will not return to them,{close_mark} the minister told reporters."

@@ -21,7 +21,7 @@ from whosaid.nlp.parse import doc_text
 from whosaid.quotes.candidates import Candidate, Paragraphs
 from whosaid.quotes.cues import lexicon
 from whosaid.quotes.direct import direct_candidates
-from whosaid.quotes.indirect import indirect_candidates
+from whosaid.quotes.indirect import indirect_candidates, source_colon_candidates
 from whosaid.quotes.marks import quoted_stretches
 from whosaid.quotes.speakers import PRONOUNS, Resolver
 from whosaid.records import Actor, Article, Quote, Span
@@ -40,6 +40,10 @@ HEADLINE_SHARE = 0.6
 OBJECT_QUOTES_MIXED = True
 #: Keep reported speech that sits inside another reported clause as quotes of its own.
 NESTED_OBJECTS = False
+#: A reported clause that is mostly quotation is one quote: the whole clause with all its
+#: quotations (``that “I need you tomorrow.”``), as PolNeAR marks it; False keeps each
+#: quotation as a quote of its own.
+CLAUSE_QUOTES = True
 
 
 def _words(text: str) -> list[str]:
@@ -106,6 +110,21 @@ def _merge(text: str, directs: list[Candidate], indirects: list[Candidate]) -> l
                     d.cue, d.cue_token = ind.cue, ind.cue_token
                     d.speaker_head, d.addressee_head = ind.speaker_head, ind.addressee_head
                     d.confidence = max(d.confidence, ind.confidence)
+            first, last = inside[0], inside[-1]
+            start = ind.start if _WORD.search(text, ind.start, max(ind.start, first.start)) else first.start
+            end = ind.end if _WORD.search(text, last.end, max(last.end, ind.end)) else last.end
+            if CLAUSE_QUOTES and all(len(d.content) == 1 for d in inside) \
+                    and not (ind.cue is not None and start <= ind.cue[0] < end):
+                # ``that “I need you tomorrow.”``, ``“the game is screwed up” because “it is soft”``:
+                # the reported clause, all its quotations with it, is one quote
+                quoted = [q for d in inside for q in d.quoted]
+                if len(inside) > 1 or (start, end) != (first.start, first.end):
+                    first.kind = "mixed"  # words outside the quotation marks are part of it
+                    start, end = min(start, quoted[0].start), max(end, quoted[-1].end)  # marks and all
+                first.content = [(start, end)]
+                first.quoted = quoted
+                for d in inside[1:]:
+                    removed.add(id(d))
             continue
         ind.kind = "mixed"
         ind.quoted = [q for d in inside for q in d.quoted]
@@ -241,7 +260,9 @@ def find_quotes(doc, article: Article, actors: tuple[Actor, ...]) -> tuple[Quote
     paras = Paragraphs(analysed)
     quoted = quoted_stretches(analysed)
     directs = direct_candidates(doc, quoted, lex, paras)
-    indirects = indirect_candidates(doc, lex)
+    names = [(m.start, m.end) for a in actors for m in a.mentions if m.kind == "name"]
+    indirects = sorted(indirect_candidates(doc, lex) + source_colon_candidates(doc, paras, names),
+                       key=lambda c: c.start)
     cands = _merge(analysed, directs, indirects)
     cands = [c for c in cands if c.start >= article.body_start or c.quoted]
     _carry_over(analysed, cands, paras)

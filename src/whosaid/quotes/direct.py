@@ -219,17 +219,16 @@ def direct_candidates(doc: Doc, quoted: tuple[Quoted, ...], lex: CueLexicon, par
             continue  # a title of a work or a name in marks (“War and Peace”), not speech
         if cand.cue is None and (len(words) < MIN_SPEECH_WORDS or not has_verb):
             continue  # scare quotes, titles, nicknames: not speech
-        # A quotation split by its attribution: “X,” he said. “Y.”
+        # A quotation split by its attribution, however long, within a paragraph: “X,” he said.
+        # “Y.” / “X,” said Peter King of New York, who endorsed Mr. Rubio on Tuesday. “Y.”
         if out:
             prev = out[-1]
             same_para = paras.index(prev.end) == paras.index(q.start)
-            gap = text[prev.end : q.start]
             if (
                 same_para
                 and prev.cue is not None
                 and prev.cue_token is not None
                 and prev.end <= prev.cue[0] < q.start
-                and len(gap) < 80
                 and (cand.cue is None or cand.cue == prev.cue)
             ):
                 prev.content.extend(q.segments)

@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from whosaid.nlp.parse import doc_text
-from whosaid.quotes.candidates import Candidate, sentence_end, trim
+from whosaid.quotes.candidates import Candidate, Paragraphs, sentence_end, trim
 from whosaid.quotes.cues import CueLexicon
 from whosaid.quotes.direct import according_object
 from whosaid.quotes.scorer import IndirectModel, features, indirect_model
@@ -43,6 +43,12 @@ LIGHT_VERBS = {"take", "make", "draw", "offer", "raise", "express", "launch", "l
 TARGET_PREPOSITIONS = {"at", "on", "about", "against", "over", "toward", "towards"}
 #: What a cue noun's prepositional object can report (``a call for``, ``criticism of``).
 NOUN_PREPOSITIONS = {"for", "of", "against", "on", "about", "to"}
+#: ``Graham: Trump’s ‘Hateful Rhetoric’ Destroying GOP’s Chance``, ``SANDERS: We need …``: a
+#: paragraph opened by a source of at most this many words and a colon.
+SOURCE_COLON = re.compile(r"^[ \t]*([^:\n]{2,60}?)[ \t]*:[ \t]+(?=\S)")
+MAX_SOURCE_WORDS = 4
+#: Confidence of a source-colon attribution.
+SOURCE_COLON_CONFIDENCE = 0.6
 
 
 def noun_complement(tok: Token) -> tuple[int, int, str] | None:
@@ -176,6 +182,10 @@ def _elaboration(tok: Token, start: int, end: int) -> tuple[int, int]:
     return trim(text, m.end(), sent_end)
 
 
+#: Marks that open a quotation.
+OPENING_MARKS = ("“", '"', "‘", "''", "«", "„")
+
+
 def _interrupted_clause(tok: Token) -> list[tuple[int, int]]:
     """``The bigger risk, he said, is a clash …`` / ``Riding alone …, they said, can be hazardous``:
     the clause an attribution interrupts or follows, as one or two ranges without the attribution."""
@@ -195,7 +205,13 @@ def _interrupted_clause(tok: Token) -> list[tuple[int, int]]:
         start, end = _strip_edges(doc, doc[a].idx, doc[b].idx + len(doc[b]))
         if end > start and _WORDS.search(doc_text(doc), start, end):
             out.append((start, end))
-    words = sum(len(doc_text(doc)[s:e].split()) for s, e in out)
+    text = doc_text(doc)
+    if len(out) == 2 and any(m in text[tok.idx + len(tok):out[1][0] + 1] for m in OPENING_MARKS) \
+            and not any(m in text[doc[left].idx:out[0][0] + 1] for m in OPENING_MARKS):
+        # ``On ABC Tuesday, he said, “I never said …”``, ``Asked what …, Adelson said, “They …”``:
+        # the attribution opens a quotation; the unquoted words before it only frame it
+        out = out[1:]
+    words = sum(len(text[s:e].split()) for s, e in out)
     return out if words >= MIN_CONTENT_TOKENS else []
 
 
@@ -368,4 +384,36 @@ def indirect_candidates(doc: Doc, lex: CueLexicon, model: IndirectModel | None |
             object_content=found[2] not in ("ccomp", "xcomp_obj"),
         )
         propose(cand, tok.lemma_.lower(), precision, found[2])
+    return out
+
+
+def source_colon_candidates(doc: Doc, paras: Paragraphs, names: list[tuple[int, int]]) -> list[Candidate]:
+    """``Graham: Trump’s ‘Incredibly Hateful Rhetoric’ …`` (a headline), ``CLINTON: I think …`` (a
+    transcript): a paragraph opened by an actor's name and a colon reports the rest of the
+    paragraph as that actor's words. ``names`` are the (start, end) offsets of the actors' name
+    mentions; the source before the colon must be one of them, of at most ``MAX_SOURCE_WORDS``
+    words (``The Latest:``, ``Editor’s Note:`` name no one)."""
+    text = doc_text(doc)
+    out: list[Candidate] = []
+    for j in range(len(paras.starts)):
+        line = paras.line(j)
+        m = SOURCE_COLON.match(line)
+        if m is None or len(m.group(1).split()) > MAX_SOURCE_WORDS:
+            continue
+        base = paras.starts[j]
+        s_start, s_end = base + m.start(1), base + m.end(1)
+        if not any(a <= s_start and s_end <= b for a, b in names):
+            continue
+        source = doc.char_span(s_start, s_end, alignment_mode="expand")
+        start, end = trim(text, base + m.end(), base + len(line))
+        if source is None or len(doc.char_span(start, end, alignment_mode="expand") or ()) < MIN_CONTENT_TOKENS:
+            continue
+        colon = base + line.index(":", m.end(1))
+        out.append(Candidate(
+            kind="indirect",
+            content=[(start, end)],
+            cue=(colon, colon + 1),
+            speaker_head=source.root,
+            confidence=SOURCE_COLON_CONFIDENCE,
+        ))
     return out
