@@ -49,4 +49,8 @@ def test_places():
     assert resolve_place("the U.S.").country == "USA"
     assert resolve_place("Syria").country == "SYR"
     assert resolve_place("Gondor") is None
+    # airport codes among the gazetteer's alternate names are not places ("PRC" is Prescott's),
+    # but the abbreviations news uses for the largest cities are
+    assert resolve_place("PRC") is None
+    assert resolve_place("LA").country == "USA" and resolve_place("NYC").country == "USA"
     assert country_code("Iran") == "IRN"

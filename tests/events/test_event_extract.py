@@ -144,6 +144,16 @@ def test_hypothetical_event_is_marked(nlp):
     assert consult and all(e.hypothetical for e in consult)
 
 
+def test_an_obligation_or_a_plan_is_not_an_act(nlp):
+    """``must cooperate``, ``a plan to attack``: what is required or planned has not happened."""
+    events, _ = run(nlp, "Under the deal, Iran must cooperate fully with the United States.")
+    cooperate = [e for e in events if e.type == "COOPERATE"]
+    assert cooperate and all(e.hypothetical for e in cooperate), [(e.type, e.hypothetical) for e in events]
+    events, _ = run(nlp, "The United States unveiled a plan to attack ISIS in Syria.")
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert assault and all(e.hypothetical for e in assault), [(e.type, e.hypothetical) for e in events]
+
+
 def test_event_asserted_in_a_quote_is_claimed_by_its_speaker(nlp):
     text = "Khamenei said the U.S. attacked Syria."
     events, names = run(nlp, text, (quote(text, "the U.S. attacked Syria", "said", ("a1",)),))

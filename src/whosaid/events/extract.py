@@ -48,8 +48,10 @@ Claims, negation and hypotheticals — the rule:
   that actor, with the clause as evidence: once per speaker, target and paragraph.
 * **Negated** events (``did not mention``, ``will not negotiate``: a ``not``/``never``
   on the trigger or its auxiliary) and **hypothetical** ones (``would``/``could``/
-  ``might`` on the trigger, or the trigger inside an ``if``/``unless`` clause; but
-  ``said it would allow`` is reported future, not a hypothetical) are
+  ``might``/``must`` on the trigger, the trigger inside an ``if``/``unless`` clause, or
+  the infinitive of a noun such as ``a plan to attack``, ``the right to fire`` (but ``an
+  attempt to assassinate`` was carried out); ``said it would allow`` is reported future,
+  not a hypothetical) are
   kept and marked ``negated``/``hypothetical``, never reported plainly; scoring and
   the event-data exports leave them out. Future cooperation (``will meet``) is AGREE,
   as PLOVER codes intentions.
@@ -121,7 +123,9 @@ STOPPED = {"AID": "162", "COOPERATE": "161", "SUPPORT": "161", "CONSULT": "164",
 PROTEST_ISSUES = {"REQUEST", "ACCUSE", "REJECT", "AGREE", "SUPPORT"}
 #: CAMEO 045: a third party mediates; the sides it mediates between are the recipients.
 MEDIATE = "045"
-HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must"}
+#: Nouns whose infinitive is an act carried out, even if it failed ("an attempt to assassinate").
+ATTEMPTS = {"attempt", "effort", "bid", "campaign", "operation", "drive", "move"}
 #: How far ``phrase_recipient`` looks into a trigger's phrase, and which prepositions there
 #: name a party (``by``: whoever made the call, demand or rally the trigger acts on).
 PHRASE_DEPS = {"dobj", "dative", "prep", "pobj", "xcomp", "pcomp", "acl", "agent", "attr", "acomp"}
@@ -1105,6 +1109,8 @@ def _hypothetical(tok) -> bool:
     aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
     if aux & HYPOTHETICAL_AUX and not (aux & HYPOTHETICAL_AUX <= {"would"} and _reported_would(tok)):
         return True
+    if tok.dep_ == "acl" and "to" in aux and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() not in ATTEMPTS:
+        return True  # "the right to fire", "a plan to attack": an act the noun holds open, not done
     t = tok
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):

@@ -29,6 +29,15 @@ def _key(name: str) -> str:
     return " ".join(name.split())
 
 
+#: Short capitalised alternate names are mostly airport codes (``PRC`` is Prescott's): kept
+#: only for cities this big, whose abbreviations news does use (``LA``, ``NYC``).
+CODE_NAME_POPULATION = 1_000_000
+
+
+def _is_code(name: str) -> bool:
+    return len(name) <= 4 and name.isupper()
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> tuple[dict[str, dict], dict[str, dict], dict[str, str]]:
     """(cities, countries, ISO2 -> ISO3) by normalised name; built once, on first use."""
@@ -40,7 +49,9 @@ def gazetteer() -> tuple[dict[str, dict], dict[str, dict], dict[str, str]]:
     iso2_to_3 = {c["iso"]: c["iso3"] for c in countries.values()}
     cities: dict[str, dict] = {}
     for city in cache.get_cities().values():
-        for name in {city["name"], *(n for n in city.get("alternatenames", ()) if n.isascii() and n[:1].isupper())}:
+        alternates = (n for n in city.get("alternatenames", ()) if n.isascii() and n[:1].isupper()
+                      and not (_is_code(n) and city["population"] < CODE_NAME_POPULATION))
+        for name in {city["name"], *alternates}:
             key = _key(name)
             if key and (key not in cities or cities[key]["population"] < city["population"]):
                 cities[key] = city
