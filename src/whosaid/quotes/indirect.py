@@ -18,6 +18,7 @@ from whosaid.nlp.parse import doc_text
 from whosaid.quotes.candidates import Candidate, Paragraphs, sentence_end, trim
 from whosaid.quotes.cues import CueLexicon
 from whosaid.quotes.direct import according_object
+from whosaid.quotes.marks import OPEN_DOUBLE, OPEN_SINGLE, STRAIGHT_DOUBLE
 from whosaid.quotes.scorer import IndirectModel, features, indirect_model
 
 #: A verb reports speech or thought when it was a gold cue at least this share of its uses.
@@ -49,6 +50,8 @@ SOURCE_COLON = re.compile(r"^[ \t]*([^:\n]{2,60}?)[ \t]*:[ \t]+(?=\S)")
 MAX_SOURCE_WORDS = 4
 #: Confidence of a source-colon attribution.
 SOURCE_COLON_CONFIDENCE = 0.6
+#: Marks that open a quotation (``''`` is the doubled straight single of some wires).
+OPENING_MARKS = (*OPEN_DOUBLE, STRAIGHT_DOUBLE, *OPEN_SINGLE, "''")
 
 
 def noun_complement(tok: Token) -> tuple[int, int, str] | None:
@@ -180,10 +183,6 @@ def _elaboration(tok: Token, start: int, end: int) -> tuple[int, int]:
     if m is None or len(text[start : m.start()].split()) > 8 or m.end() >= sent_end:
         return start, end
     return trim(text, m.end(), sent_end)
-
-
-#: Marks that open a quotation.
-OPENING_MARKS = ("“", '"', "‘", "''", "«", "„")
 
 
 def _interrupted_clause(tok: Token) -> list[tuple[int, int]]:
