@@ -113,6 +113,36 @@ def test_a_name_and_a_colon_attribute_the_paragraph(nlp):
     }, by_colon
 
 
+def test_a_transcript_in_quotation_marks_is_split_into_turns(nlp):
+    """Paragraphs that each open a quotation run on as one; each speaker label starts a turn."""
+    text = ("Senator Elizabeth Warren spoke with host Jake Tapper on Sunday. The exchange went as follows:\n\n"
+            "\"TAPPER: Do you think the nominee can unite the party before the convention?\n\n"
+            "\"WARREN: I think the party is already coming together around the issues that matter.\n\n"
+            "And working families know exactly what is at stake this year.\n\n"
+            "\"TAPPER: We will have to leave it there.")
+    _, actors, quotes = analyse(nlp, text)
+    names = {a.id: a.name for a in actors}
+    turns = [(names.get(q.speaker.actors[0]) if q.speaker else None, q.text[:20])
+             for q in quotes if q.cue is not None and q.cue.text == ":"]
+    assert turns == [("Jake Tapper", "Do you think the nom"), ("Elizabeth Warren", "I think the party is"),
+                     ("Jake Tapper", "We will have to leav")], turns
+
+
+def test_a_surname_label_the_actors_stage_left_unlinked_resolves_by_name(nlp):
+    """``PENCE:`` in a transcript names the one actor with that surname, mention or not."""
+    from whosaid.quotes.speakers import Resolver
+    from whosaid.records import Actor, Mention
+
+    text = "Mike Pence and Chris Wallace spoke.\n\nPENCE: We will win Ohio and Pennsylvania in November."
+    doc = nlp(text)
+    actors = (Actor("a1", "Mike Pence", "person", mentions=(Mention(0, 10, "Mike Pence"),)),
+              Actor("a2", "Chris Wallace", "person", mentions=(Mention(15, 28, "Chris Wallace"),)))
+    label = next(t for t in doc if t.text == "PENCE")
+    resolver = Resolver(actors, text)
+    assert resolver.named(label) == "a1"
+    assert resolver.named(next(t for t in doc if t.text == "Ohio")) is None
+
+
 def test_quote_marks_of_every_style(nlp):
     for open_mark, close_mark in (("“", "”"), ('"', '"'), ("«", "»"), ("‘", "’")):
         text = f"{open_mark}The talks have\u00a0failed and we will not return to them,{close_mark} the minister told reporters."

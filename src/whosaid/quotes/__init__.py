@@ -21,7 +21,7 @@ from whosaid.nlp.parse import doc_text
 from whosaid.quotes.candidates import Candidate, Paragraphs
 from whosaid.quotes.cues import lexicon
 from whosaid.quotes.direct import direct_candidates
-from whosaid.quotes.indirect import indirect_candidates, source_colon_candidates
+from whosaid.quotes.indirect import SOURCE_COLON_SHAPE, indirect_candidates, source_colon_candidates
 from whosaid.quotes.marks import quoted_stretches
 from whosaid.quotes.speakers import PRONOUNS, Resolver
 from whosaid.records import Actor, Article, Quote, Span
@@ -65,9 +65,44 @@ def _words_outside(text: str, cand: Candidate, others: list[Candidate]) -> list[
     return out
 
 
+def _labelled_turns(directs: list[Candidate], indirects: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
+    """``"WALLACE: If I may …`` / ``"PENCE: Well, …``: a transcript whose paragraphs each open a
+    quotation runs on as one quotation; each speaker label inside it starts a turn of its own,
+    attributed by the label (its later paragraphs without a label continue the turn)."""
+    labels = [c for c in indirects if c.complement == SOURCE_COLON_SHAPE]
+    if not labels:
+        return directs, indirects
+    used: set[int] = set()
+    out: list[Candidate] = []
+    for d in directs:
+        inside = [c for c in labels if any(s <= c.cue[0] < e for s, e in d.content)]
+        if not inside:
+            out.append(d)
+            continue
+        rest = Candidate(kind="direct", content=[], cue=d.cue, cue_token=d.cue_token, speaker_head=d.speaker_head,
+                         addressee_head=d.addressee_head, quoted=d.quoted, confidence=d.confidence)
+        turn = None
+        for s, e in d.content:
+            label = next((c for c in inside if s <= c.cue[0] < e), None)
+            if label is not None:
+                used.add(id(label))
+                turn = Candidate(kind="direct", content=[(label.start, e)], cue=label.cue, speaker_head=label.speaker_head,
+                                 quoted=d.quoted, confidence=label.confidence)
+                out.append(turn)
+            elif turn is not None:
+                turn.content.append((s, e))
+            else:
+                rest.content.append((s, e))
+        if rest.content:
+            out.append(rest)
+    out.sort(key=lambda c: c.start)
+    return out, [c for c in indirects if id(c) not in used]
+
+
 def _merge(text: str, directs: list[Candidate], indirects: list[Candidate]) -> list[Candidate]:
     """Resolve overlaps: a reported clause that is mostly a quotation is that direct quote;
     one with a quoted fragment inside is a single mixed quote."""
+    directs, indirects = _labelled_turns(directs, indirects)
     removed: set[int] = set()
     kept: list[Candidate] = []
     for ind in indirects:
@@ -260,13 +295,12 @@ def find_quotes(doc, article: Article, actors: tuple[Actor, ...]) -> tuple[Quote
     paras = Paragraphs(analysed)
     quoted = quoted_stretches(analysed)
     directs = direct_candidates(doc, quoted, lex, paras)
-    names = [(m.start, m.end) for a in actors for m in a.mentions if m.kind == "name"]
-    indirects = sorted(indirect_candidates(doc, lex) + source_colon_candidates(doc, paras, names),
+    resolver = Resolver(actors, text)
+    indirects = sorted(indirect_candidates(doc, lex) + source_colon_candidates(doc, paras, resolver.named),
                        key=lambda c: c.start)
     cands = _merge(analysed, directs, indirects)
     cands = [c for c in cands if c.start >= article.body_start or c.quoted]
     _carry_over(analysed, cands, paras)
-    resolver = Resolver(actors, text)
     # Speakers first for quotes with their own cue, then for those that borrow one
     # (a headline quote may borrow from a quote further down).
     resolved: dict[int, tuple] = {}

@@ -11,6 +11,7 @@ likely ones.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
@@ -45,11 +46,13 @@ TARGET_PREPOSITIONS = {"at", "on", "about", "against", "over", "toward", "toward
 #: What a cue noun's prepositional object can report (``a call for``, ``criticism of``).
 NOUN_PREPOSITIONS = {"for", "of", "against", "on", "about", "to"}
 #: ``Graham: Trump’s ‘Hateful Rhetoric’ Destroying GOP’s Chance``, ``SANDERS: We need …``: a
-#: paragraph opened by a source of at most this many words and a colon.
-SOURCE_COLON = re.compile(r"^[ \t]*([^:\n]{2,60}?)[ \t]*:[ \t]+(?=\S)")
+#: paragraph opened by a source of at most this many words and a colon (a transcript's
+#: paragraphs may each open with a stray quotation mark).
+SOURCE_COLON = re.compile(r"^[ \t\"“]*([^:\n\"“]{2,60}?)[ \t]*:[ \t]+(?=\S)")
 MAX_SOURCE_WORDS = 4
-#: Confidence of a source-colon attribution.
+#: Confidence of a source-colon attribution, and the complement shape that marks one.
 SOURCE_COLON_CONFIDENCE = 0.6
+SOURCE_COLON_SHAPE = "source_colon"
 #: Marks that open a quotation (``''`` is the doubled straight single of some wires).
 OPENING_MARKS = (*OPEN_DOUBLE, STRAIGHT_DOUBLE, *OPEN_SINGLE, "''")
 
@@ -386,12 +389,12 @@ def indirect_candidates(doc: Doc, lex: CueLexicon, model: IndirectModel | None |
     return out
 
 
-def source_colon_candidates(doc: Doc, paras: Paragraphs, names: list[tuple[int, int]]) -> list[Candidate]:
-    """``Graham: Trump’s ‘Incredibly Hateful Rhetoric’ …`` (a headline), ``CLINTON: I think …`` (a
+def source_colon_candidates(doc: Doc, paras: Paragraphs, named: Callable[[Token], str | None]) -> list[Candidate]:
+    """``Graham: Trump’s ‘Incredibly Hateful Rhetoric’ …`` (a headline), ``WALLACE: If I may …`` (a
     transcript): a paragraph opened by an actor's name and a colon reports the rest of the
-    paragraph as that actor's words. ``names`` are the (start, end) offsets of the actors' name
-    mentions; the source before the colon must be one of them, of at most ``MAX_SOURCE_WORDS``
-    words (``The Latest:``, ``Editor’s Note:`` name no one)."""
+    paragraph as that actor's words. ``named`` tells the actor a name word refers to
+    (``Resolver.named``); the source before the colon must be such a name, of at most
+    ``MAX_SOURCE_WORDS`` words (``The Latest:``, ``Editor’s Note:`` name no one)."""
     text = doc_text(doc)
     out: list[Candidate] = []
     for j in range(len(paras.starts)):
@@ -400,19 +403,19 @@ def source_colon_candidates(doc: Doc, paras: Paragraphs, names: list[tuple[int, 
         if m is None or len(m.group(1).split()) > MAX_SOURCE_WORDS:
             continue
         base = paras.starts[j]
-        s_start, s_end = base + m.start(1), base + m.end(1)
-        if not any(a <= s_start and s_end <= b for a, b in names):
+        source = doc.char_span(base + m.start(1), base + m.end(1), alignment_mode="expand")
+        if source is None or named(source[-1]) is None:
             continue
-        source = doc.char_span(s_start, s_end, alignment_mode="expand")
         start, end = trim(text, base + m.end(), base + len(line))
-        if source is None or len(doc.char_span(start, end, alignment_mode="expand") or ()) < MIN_CONTENT_TOKENS:
+        if len(doc.char_span(start, end, alignment_mode="expand") or ()) < MIN_CONTENT_TOKENS:
             continue
         colon = base + line.index(":", m.end(1))
         out.append(Candidate(
             kind="indirect",
             content=[(start, end)],
             cue=(colon, colon + 1),
-            speaker_head=source.root,
+            speaker_head=source[-1],
             confidence=SOURCE_COLON_CONFIDENCE,
+            complement=SOURCE_COLON_SHAPE,
         ))
     return out

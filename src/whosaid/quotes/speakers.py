@@ -128,6 +128,24 @@ class Resolver:
     def __init__(self, actors, text: str):
         self.index = MentionIndex(actors)
         self.text = text
+        # A person's surname or an organisation's one-word name, when only one actor has it:
+        # ``WALLACE:`` in a transcript, ``Pence:`` in a headline the actors stage left unlinked.
+        by_name: dict[str, set[str]] = {}
+        for a in actors:
+            words = a.name.split()
+            if a.kind == "person" and len(words) > 1 or a.kind == "organisation" and len(words) == 1:
+                by_name.setdefault(words[-1].lower(), set()).add(a.id)
+        self.by_name = {k: next(iter(v)) for k, v in by_name.items() if len(v) == 1 and len(k) > 2}
+
+    def named(self, head: Token) -> str | None:
+        """The actor a capitalised name word refers to: the name mention covering it, else the one
+        actor with that surname (or one-word organisation name)."""
+        actor, mention = self.index.actor_at(head.idx, head.idx + len(head))
+        if actor is not None and mention.kind == "name":
+            return actor.id
+        if actor is None and head.text[:1].isupper() and head.pos_ in ("PROPN", "NOUN"):
+            return self.by_name.get(head.lower_)
+        return None
 
     def actor_for(self, head: Token | None, span: Span) -> str | None:
         """The actor whose mention covers the head word, else any mention in the span."""
@@ -136,7 +154,9 @@ class Resolver:
             if actor is not None:
                 return actor.id
         actor, _ = self.index.actor_at(span.start, span.end)
-        return actor.id if actor is not None else None
+        if actor is not None:
+            return actor.id
+        return self.named(head) if head is not None else None
 
     def speaker(self, head: Token) -> tuple[Speaker | None, Span, str | None]:
         """(speaker or None, the governed mention, the reason when unresolved)."""
