@@ -154,6 +154,16 @@ def test_an_obligation_or_a_plan_is_not_an_act(nlp):
     assert assault and all(e.hypothetical for e in assault), [(e.type, e.hypothetical) for e in events]
 
 
+def test_giving_in_to_a_demand_is_a_concession(nlp):
+    """``accepted demands``, ``met the demands``: yielding (CAMEO 083), not agreeing or meeting."""
+    for text in ("Iran accepted demands from the United States to open its nuclear sites.",
+                 "Iran met the demands of the United States on Monday."):
+        events, names = run(nlp, text)
+        assert {e.type for e in events} == {"CONCEDE"}, [(e.type, e.evidence.text) for e in events]
+        e = only(events, "CONCEDE")
+        assert e.cameo == "083" and who(e.actor, names) == {"Iran"} and who(e.recipient, names) == {"United States"}
+
+
 def test_event_asserted_in_a_quote_is_claimed_by_its_speaker(nlp):
     text = "Khamenei said the U.S. attacked Syria."
     events, names = run(nlp, text, (quote(text, "the U.S. attacked Syria", "said", ("a1",)),))

@@ -5,7 +5,9 @@ How an event is found:
 1. **Triggers.** A verb or noun whose lemma is in the registry's trigger lexicon
    (``whosaid.events.types.triggers()``: hand-chosen words checked against the CAMEO
    code names, descriptions and examples and the PLOVER manual, plus the verb opening
-   each CAMEO name) gives a CAMEO code and so a PLOVER type.
+   each CAMEO name) gives a CAMEO code and so a PLOVER type. A few verbs are read with
+   their object: giving in to a demand (``accepted demands``, ``met the demands``) is
+   CAMEO 083, a call for or on someone a request, a refusal to act a REJECT.
 2. **Participants.** For a verb, the actor is its subject (with conjoined subjects: a
    compound actor), inherited from the governing verb when the trigger has none
    (``Putin, visiting Tehran, praised Iran``); the recipient is its direct object, else
@@ -98,6 +100,9 @@ DEMAND_SPEECH = {"say", "declare", "reiterate", "insist", "conclude", "state", "
 #: ``ended mediation efforts``, ``cancelled a planned visit``) the act is a SANCTION.
 STOP_VERBS = {"halt", "stop", "suspend", "end", "cancel", "freeze", "prohibit", "withhold", "reduce", "cut",
               "terminate", "discontinue", "ban"}
+#: Verbs that, with a demand as object, give in to it (CAMEO 083), and the demand nouns.
+ACCEDE_VERBS = {"accept", "meet", "grant", "satisfy", "heed", "fulfil", "fulfill"}
+DEMAND_NOUNS = {"demand", "request", "condition", "term", "ultimatum"}
 #: "declined to comment" and its kin refuse nothing an event is made of.
 NOT_REFUSALS = {"comment", "elaborate", "say", "discuss", "specify", "identify", "give", "name", "answer"}
 #: Verbs of handing something over, as CAMEO 07's descriptions word them ("Extend, provide
@@ -436,6 +441,15 @@ class EventFinder:
                     return {"pos": "v", "cameo": "100", "demand_of": comp.i}
         return None
 
+    def accede_entry(self, tok) -> dict | None:
+        """``accepted demands from Shona rebels``, ``met the strikers' demands``: giving in to a
+        demand is yielding (CAMEO 083 "Accede to requests or demands"), not agreeing or meeting."""
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in ACCEDE_VERBS and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in DEMAND_NOUNS for c in tok.children
+        ):
+            return {"pos": "v", "cameo": "083"}
+        return None
+
     def decline_entry(self, tok) -> dict | None:
         """``declined to resign``: a refusal of the act in its infinitive (CAMEO 12), not of comment."""
         if tok.lemma_.lower() == "decline" and tok.pos_ == "VERB":
@@ -487,8 +501,8 @@ class EventFinder:
     def sentence_events(self, sent, earlier: list[_Draft]) -> list[_Draft]:
         found: list[_Draft] = []
         for tok in sent:
-            entry = self.trigger_entry(tok) or self.call_entry(tok) or self.decline_entry(tok) \
-                or self.provide_entry(tok) or self.structural_entry(tok)
+            entry = self.accede_entry(tok) or self.trigger_entry(tok) or self.call_entry(tok) \
+                or self.decline_entry(tok) or self.provide_entry(tok) or self.structural_entry(tok)
             if entry is None:
                 continue
             draft = self.draft(tok, entry, sent, earlier + found)
