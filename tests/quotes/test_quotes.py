@@ -93,6 +93,13 @@ def test_words_framing_a_quotation_are_not_part_of_it(nlp):
     assert said.kind == "direct"
 
 
+def colon_turns(actors, quotes) -> list[tuple[str | None, str]]:
+    """(speaker's name, content) of each quote that a name and a colon attribute."""
+    names = {a.id: a.name for a in actors}
+    return [(names.get(q.speaker.actors[0]) if q.speaker else None, q.text)
+            for q in quotes if q.cue is not None and q.cue.text == ":"]
+
+
 def test_a_name_and_a_colon_attribute_the_paragraph(nlp):
     """Headlines (``Graham: …``) and transcripts (``SANDERS: …``); a section label is no one."""
     text = ("Graham: Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP’s Chance to Win Presidency.\n\n"
@@ -102,10 +109,7 @@ def test_a_name_and_a_colon_attribute_the_paragraph(nlp):
             "Bernie Sanders and Hillary Clinton met in Brooklyn for the debate.\n\n"
             "SANDERS: We need a political revolution in this country.\n\n"
             "CLINTON: I have a plan that will actually work for working families.")
-    _, actors, quotes = analyse(nlp, text)
-    names = {a.id: a.name for a in actors}
-    by_colon = {q.text.rstrip("."): names.get(q.speaker.actors[0]) if q.speaker else None
-                for q in quotes if q.cue is not None and q.cue.text == ":"}
+    by_colon = {content.rstrip("."): name for name, content in colon_turns(*analyse(nlp, text)[1:])}
     assert by_colon == {
         "Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP’s Chance to Win Presidency": "Lindsey Graham",
         "We need a political revolution in this country": "Bernie Sanders",
@@ -120,10 +124,7 @@ def test_a_transcript_in_quotation_marks_is_split_into_turns(nlp):
             "\"WARREN: I think the party is already coming together around the issues that matter.\n\n"
             "And working families know exactly what is at stake this year.\n\n"
             "\"TAPPER: We will have to leave it there.")
-    _, actors, quotes = analyse(nlp, text)
-    names = {a.id: a.name for a in actors}
-    turns = [(names.get(q.speaker.actors[0]) if q.speaker else None, q.text[:20])
-             for q in quotes if q.cue is not None and q.cue.text == ":"]
+    turns = [(name, content[:20]) for name, content in colon_turns(*analyse(nlp, text)[1:])]
     assert turns == [("Jake Tapper", "Do you think the nom"), ("Elizabeth Warren", "I think the party is"),
                      ("Jake Tapper", "We will have to leav")], turns
 
