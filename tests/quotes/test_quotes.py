@@ -123,10 +123,11 @@ def test_a_transcript_in_quotation_marks_is_split_into_turns(nlp):
             "\"TAPPER: Do you think the nominee can unite the party before the convention?\n\n"
             "\"WARREN: I think the party is already coming together around the issues that matter.\n\n"
             "And working families know exactly what is at stake this year.\n\n"
-            "\"TAPPER: We will have to leave it there.")
+            "\"TAPPER: We will have to leave it there. Will you endorse him?\n\n"
+            "\"WARREN: Yes.")
     turns = [(name, content[:20]) for name, content in colon_turns(*analyse(nlp, text)[1:])]
     assert turns == [("Jake Tapper", "Do you think the nom"), ("Elizabeth Warren", "I think the party is"),
-                     ("Jake Tapper", "We will have to leav")], turns
+                     ("Jake Tapper", "We will have to leav"), ("Elizabeth Warren", "Yes.")], turns
 
 
 def test_a_surname_label_the_actors_stage_left_unlinked_resolves_by_name(nlp):

@@ -407,8 +407,8 @@ def source_colon_candidates(doc: Doc, paras: Paragraphs, named: Callable[[Token]
         if source is None or named(source[-1]) is None:
             continue
         start, end = trim(text, base + m.end(), base + len(line))
-        if len(doc.char_span(start, end, alignment_mode="expand") or ()) < MIN_CONTENT_TOKENS:
-            continue
+        if not _WORDS.search(text, start, end):
+            continue  # a turn may be one word (``CLINTON: No.``), but not none
         colon = base + line.index(":", m.end(1))
         out.append(Candidate(
             kind="indirect",
