@@ -162,6 +162,8 @@ def test_giving_in_to_a_demand_is_a_concession(nlp):
         assert {e.type for e in events} == {"CONCEDE"}, [(e.type, e.evidence.text) for e in events]
         e = only(events, "CONCEDE")
         assert e.cameo == "083" and who(e.actor, names) == {"Iran"} and who(e.recipient, names) == {"United States"}
+    events, _ = run(nlp, "Iran built new refineries to meet the demand for fuel.")
+    assert not [e for e in events if e.type == "CONCEDE"]  # the market's demand, not someone's
 
 
 def test_event_asserted_in_a_quote_is_claimed_by_its_speaker(nlp):

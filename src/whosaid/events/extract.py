@@ -445,7 +445,7 @@ class EventFinder:
         """``accepted demands from Shona rebels``, ``met the strikers' demands``: giving in to a
         demand is yielding (CAMEO 083 "Accede to requests or demands"), not agreeing or meeting."""
         if tok.pos_ == "VERB" and tok.lemma_.lower() in ACCEDE_VERBS and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in DEMAND_NOUNS for c in tok.children
+            c.dep_ == "dobj" and c.lemma_.lower() in DEMAND_NOUNS and _made_by_someone(c) for c in tok.children
         ):
             return {"pos": "v", "cameo": "083"}
         return None
@@ -1085,6 +1085,13 @@ def _named_subject(verb) -> bool:
         if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN", "PRON"):
             return child.lower_ not in ("it", "this", "that", "there", "which", "what")
     return False
+
+
+def _made_by_someone(noun) -> bool:
+    """Demands someone made (``the strikers' demands``, ``demands from the rebels``, ``demands``),
+    not demand as the market's (``to meet demand``, ``the demand for housing``)."""
+    return noun.tag_ == "NNS" or any(
+        c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("of", "from", "by") for c in noun.children)
 
 
 def _negated(tok) -> bool:
