@@ -166,6 +166,21 @@ def test_giving_in_to_a_demand_is_a_concession(nlp):
     assert not [e for e in events if e.type == "CONCEDE"]  # the market's demand, not someone's
 
 
+def test_a_city_stands_for_its_country_as_the_target_of_an_act_done_there(pipeline):
+    """``imposed a curfew in Alexandria`` when the article names Egypt: Egypt is the target
+    (CAMEO codes the place of a curfew as its target); with Egypt never named, no target."""
+    def coded(text):
+        analysis = pipeline.analyse(article_from_string(text))
+        names = {a.id: a.name for a in analysis.actors}
+        return [({names[i] for i in e.actor}, {names[i] for i in e.recipient}, e.location.name)
+                for e in analysis.events if e.type == "COERCE"]
+
+    assert coded("Egypt has seen weeks of protests. On Monday, Egyptian police imposed a curfew in "
+                 "Alexandria.") == [({"Egyptian police"}, {"Egypt"}, "Alexandria")]
+    assert coded("Egyptian police imposed a curfew in Alexandria on Monday.") == [
+        ({"Egyptian police"}, set(), "Alexandria")]
+
+
 def test_event_asserted_in_a_quote_is_claimed_by_its_speaker(nlp):
     text = "Khamenei said the U.S. attacked Syria."
     events, names = run(nlp, text, (quote(text, "the U.S. attacked Syria", "said", ("a1",)),))

@@ -28,7 +28,10 @@ How an event is found:
    a GPE/LOC governed by ``in``/``at`` in the sentence, resolved with the gazetteer.
    An event without its own date or place takes those of the latest earlier event that
    shares a participant with it (news tells one story across sentences); else the
-   place is the dateline's.
+   place is the dateline's. A material act (or an AGREE, REQUEST, THREATEN, REJECT,
+   CONCEDE) with no recipient, placed in its own clause in a country the article names
+   as an actor, has that country as its recipient (``imposed a curfew in Alexandria``:
+   Egypt), as CAMEO codes the place of a curfew or an attack as its target.
 
 Claims, negation and hypotheticals — the rule:
 
@@ -621,8 +624,7 @@ class EventFinder:
                 recipient = self.condition_subject(tok)
             if not recipient:
                 recipient = self.phrase_recipient(tok, exclude=actor)
-            if not recipient and (registry.event_type(plover).quad.startswith("material")
-                                  or plover in SWALLOWING_TYPES):
+            if not recipient and _place_targeted(plover):
                 recipient = self.place_recipient(tok)
             if passive:
                 recipient = passive + [r for r in recipient if r not in passive]
@@ -848,6 +850,11 @@ class EventFinder:
             k = self.sent_of[d.trigger.i]
             d.date = self.sentence_date(d.trigger, k)
             d.location = self.sentence_place(d, k)
+            if not d.recipient and d.location is not None and d.location.country and _place_targeted(d.type):
+                # "imposed a curfew in Algiers" with Algeria named in the article: the place's
+                # country is what the act is done to, as place_recipient reads a country's name
+                d.recipient = [a.id for a in self.actors.values()
+                               if a.kind == "country" and a.country == d.location.country and a.id not in d.actor][:1]
             if d.date is None or d.location is None:
                 parties = set(d.actor) | set(d.recipient) | set(d.claimed_by)
                 for prev in reversed(drafts[:i]):
@@ -1085,6 +1092,12 @@ def _named_subject(verb) -> bool:
         if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN", "PRON"):
             return child.lower_ not in ("it", "this", "that", "there", "which", "what")
     return False
+
+
+def _place_targeted(plover: str) -> bool:
+    """Whether the place an act is done in is its target when nobody else is: material acts
+    (a curfew, a strike, an attack) and what is agreed, asked, threatened or refused there."""
+    return registry.event_type(plover).quad.startswith("material") or plover in SWALLOWING_TYPES
 
 
 def _made_by_someone(noun) -> bool:
