@@ -141,14 +141,19 @@ class Resolver:
         """The actor a capitalised name word refers to: the name mention covering it, else the one
         actor with that surname (or one-word organisation name)."""
         actor, mention = self.index.actor_at(head.idx, head.idx + len(head))
-        if actor is not None and mention.kind == "name":
-            return actor.id
-        if actor is None and head.text[:1].isupper() and head.pos_ in ("PROPN", "NOUN"):
+        if actor is not None:
+            return actor.id if mention.kind == "name" else None
+        return self._by_surname(head)
+
+    def _by_surname(self, head: Token) -> str | None:
+        """The one actor whose surname (or one-word name) a capitalised word no mention covers is."""
+        if head.text[:1].isupper() and head.pos_ in ("PROPN", "NOUN"):
             return self.by_name.get(head.lower_)
         return None
 
     def actor_for(self, head: Token | None, span: Span) -> str | None:
-        """The actor whose mention covers the head word, else any mention in the span."""
+        """The actor whose mention covers the head word, else any mention in the span, else the one
+        actor with the head word as its surname."""
         if head is not None:
             actor, _ = self.index.actor_at(head.idx, head.idx + len(head))
             if actor is not None:
@@ -156,7 +161,7 @@ class Resolver:
         actor, _ = self.index.actor_at(span.start, span.end)
         if actor is not None:
             return actor.id
-        return self.named(head) if head is not None else None
+        return self._by_surname(head) if head is not None else None
 
     def speaker(self, head: Token) -> tuple[Speaker | None, Span, str | None]:
         """(speaker or None, the governed mention, the reason when unresolved)."""
